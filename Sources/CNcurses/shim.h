@@ -1,0 +1,17 @@
+#ifndef READER_CNCURSES_SHIM_H
+#define READER_CNCURSES_SHIM_H
+// The wide-character API is hidden unless these come before <ncurses.h>;
+// SwiftPM drops pkg-config's -D flags, so they live here.
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <langinfo.h>
+#include <ncursesw/ncurses.h>
+
+static inline attr_t reader_a_bold(void) { return A_BOLD; }
+static inline attr_t reader_a_reverse(void) { return A_REVERSE; }
+static inline attr_t reader_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t reader_a_dim(void) { return A_DIM; }
+static inline attr_t reader_a_normal(void) { return A_NORMAL; }
+
+#endif

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import ReaderCore
+
+/// The options every subcommand takes: where the library and the state are.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The library folder.", valueName: "DIR"))
+    var library: String?
+
+    @Option(name: .customLong("state-dir"), help: ArgumentHelp("Where marks, bookmarks and positions are kept.", valueName: "DIR"))
+    var stateDir: String?
+
+    /// The library and state folders these options, the environment and the config file choose.
+    func locations() -> Locations {
+        let env = Platform.environment
+        let configPath = Locations.configFile(environment: env, home: Platform.home)
+        let config = (try? String(contentsOfFile: configPath, encoding: .utf8)).map(Config.init(text:)) ?? Config()
+        return Locations(.init(libraryFlag: library, stateFlag: stateDir, environment: env, config: config, home: Platform.home,
+                               samples: Platform.resource("samples", sourceFolder: "Samples"),
+                               directoryExists: { Platform.isDirectory($0) }))
+    }
+
+    /// The library these options choose.
+    func openLibrary() -> Library { Library(root: locations().library) }
+}

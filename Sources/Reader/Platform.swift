@@ -1,0 +1,49 @@
+import Foundation
+import ReaderCore
+
+/// Everything the command line reads from its surroundings: terminal, environment, files.
+enum Platform {
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static var home: String { environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() }
+
+    /// True when standard output is a terminal.
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// The width of the terminal on standard output, if it is one.
+    static func terminalWidth() -> Int? {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// The folder of the running executable.
+    static var executableDirectory: String {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return (path as NSString).deletingLastPathComponent
+    }
+
+    /// A folder shipped with the reader (`samples`, `themes`): beside an installed binary
+    /// (`PREFIX/share/reader/NAME`), else in the source tree it was built from.
+    static func resource(_ name: String, sourceFolder: String) -> String {
+        let installed = executableDirectory + "/../share/reader/" + name
+        if FileManager.default.fileExists(atPath: installed) { return (installed as NSString).standardizingPath }
+        let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return sourceRoot.appendingPathComponent(sourceFolder).path
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Writes a line to standard error.
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data(("reader: " + Sanitizer.line(message) + "\n").utf8))
+    }
+
+    /// Writes text to standard output in one piece.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// What a page says about itself: where it came from, when, and who wrote it.
+public struct ArticleMetadata: Equatable, Sendable {
+    /// The page's own URL, from front matter or a "source" line.
+    public var source: String?
+    /// The date, as `YYYY-MM-DD`.
+    public var date: String?
+    public var author: String?
+    public var tags: [String]
+
+    public init(source: String? = nil, date: String? = nil, author: String? = nil, tags: [String] = []) {
+        self.source = source
+        self.date = date
+        self.author = author
+        self.tags = tags
+    }
+
+    /// The metadata line under the title: date, author, source host, tags; empty parts left out.
+    public var line: String {
+        var parts: [String] = []
+        if let date { parts.append(date) }
+        if let author { parts.append(author) }
+        if let source { parts.append(Self.host(of: source) ?? source) }
+        if !tags.isEmpty { parts.append(tags.map { "#" + $0 }.joined(separator: " ")) }
+        return parts.joined(separator: " · ")
+    }
+
+    /// The host of an http(s) URL.
+    static func host(of url: String) -> String? {
+        guard let range = url.range(of: "://") else { return nil }
+        let host = url[range.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return host.isEmpty ? nil : String(host)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Reads dates and bylines out of a page's head: `2024-09-29 13:24`, `2024年9月29日`,
+/// `2024. 4. 3.`, `March 3, 2024`, `By Jane Doe`, `作者：张三`, `홍길동 기자`.
+public enum MetadataScanner {
+    static let months = ["jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12]
+
+    /// The first date in `line`, as `YYYY-MM-DD`.
+    public static func date(in line: String) -> String? {
+        let chars = Array(line)
+        var i = 0
+        while i < chars.count {
+            if chars[i].isASCII, chars[i].isNumber, i == 0 || !(chars[i - 1].isASCII && chars[i - 1].isNumber) {
+                if let date = numericDate(chars, at: i) { return date }
+            }
+            i += 1
+        }
+        return englishDate(line)
+    }
+
+    /// `YYYY-M-D`, `YYYY/M/D`, `YYYY.M.D`, `YYYY. M. D.`, `YYYY年M月D日` starting at `i`.
+    private static func numericDate(_ chars: [Character], at start: Int) -> String? {
+        var i = start
+        func number(maxDigits: Int) -> Int? {
+            var value = 0, digits = 0
+            while i < chars.count, digits < maxDigits, chars[i].isASCII, let d = chars[i].wholeNumberValue {
+                value = value * 10 + d; digits += 1; i += 1
+            }
+            return digits > 0 ? value : nil
+        }
+        func separator() -> Bool {
+            guard i < chars.count, "-/.年월月".contains(chars[i]) else { return false }
+            i += 1
+            while i < chars.count, chars[i] == " " { i += 1 }
+            return true
+        }
+        guard let year = number(maxDigits: 4), i - start == 4, (1990...2100).contains(year), separator(),
+              let month = number(maxDigits: 2), (1...12).contains(month), separator(),
+              let day = number(maxDigits: 2), (1...31).contains(day) else { return nil }
+        if i < chars.count, chars[i].isASCII, chars[i].isNumber { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// `March 3, 2024`, `Mar 3 2024`, `3 March 2024`.
+    private static func englishDate(_ line: String) -> String? {
+        let words = line.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        for (k, word) in words.enumerated() {
+            guard word.count >= 3, let month = months[String(word.prefix(3))],
+                  word.count == 3 || "january february march april may june july august september october november december sept".contains(word) else { continue }
+            if k + 2 < words.count, let day = Int(words[k + 1]), let year = Int(words[k + 2]), (1...31).contains(day), (1990...2100).contains(year) {
+                return String(format: "%04d-%02d-%02d", year, month, day)
+            }
+            if k >= 1, k + 1 < words.count, let day = Int(words[k - 1]), let year = Int(words[k + 1]), (1...31).contains(day), (1990...2100).contains(year) {
+                return String(format: "%04d-%02d-%02d", year, month, day)
+            }
+        }
+        return nil
+    }
+
+    /// Words that label a date rather than name a person.
+    static let dateLabels: Set<String> = ["published", "updated", "posted", "입력", "수정", "发布于", "发布", "更新", "公開", "更新日", "投稿日", "原创"]
+
+    /// The author named by a byline, if the line is one.
+    public static func author(in line: String) -> String? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        guard DisplayWidth.of(trimmed) <= 80 else { return nil }
+        for label in PageChrome.authorLabels where lower.hasPrefix(label) {
+            let name = cleanName(String(trimmed.dropFirst(label.count)))
+            if !name.isEmpty { return name }
+        }
+        // "빵굽는곰 · 2024. 4. 3. 21:15": a name beside a date.
+        if date(in: trimmed) != nil {
+            for separator in [" · ", " | ", "｜", "　"] where trimmed.contains(separator) {
+                let parts = trimmed.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+                if let name = parts.first, date(in: name) == nil, !name.contains(where: \.isNumber), DisplayWidth.of(name) <= 20,
+                   !name.isEmpty, !PageChrome.isInterfaceLine(name), !dateLabels.contains(name.lowercased()) {
+                    return name
+                }
+            }
+        }
+        // Korean and Japanese bylines put the title after the name: "홍길동 기자", "山田太郎 記者".
+        for suffix in [" 기자", " 記者", "記者"] {
+            if let range = trimmed.range(of: suffix) {
+                let name = cleanName(String(trimmed[..<range.lowerBound]).components(separatedBy: CharacterSet(charactersIn: "|·/")).last ?? "")
+                if !name.isEmpty && DisplayWidth.of(name) <= 20 { return name }
+            }
+        }
+        return nil
+    }
+
+    /// A name with dates, separators and trailing labels cut off.
+    private static func cleanName(_ text: String) -> String {
+        var name = text
+        for cut in [" · ", " | ", "｜", " - ", " — ", "  ", "，", ", 20", " 20", "\t"] {
+            if let range = name.range(of: cut) { name = String(name[..<range.lowerBound]) }
+        }
+        if let range = name.range(of: "·"), date(in: String(name[range.upperBound...])) != nil {
+            name = String(name[..<range.lowerBound])
+        }
+        return name.trimmingCharacters(in: CharacterSet(charactersIn: " :：·|")).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// True when the line is mostly a date or time, with at most a few short words around it
+    /// (a place, a section, "Published", "Updated", "입력").
+    public static func isDateLine(_ line: String) -> Bool {
+        guard date(in: line) != nil || timeOnly(line) else { return false }
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "|" })
+        return DisplayWidth.of(line) <= 60 && words.count <= 8 && !PageChrome.endsSentence(line.replacingOccurrences(of: ".", with: ""))
+    }
+
+    private static func timeOnly(_ line: String) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        return t.count <= 8 && t.contains(":") && t.allSatisfy { $0.isNumber || $0 == ":" }
+    }
+
+    /// The URL of a source line ("来源：https://…", "Source: https://…"), if the line is one.
+    public static func source(in line: String) -> String? {
+        let lower = line.lowercased().trimmingCharacters(in: .whitespaces)
+        guard PageChrome.sourceLabels.contains(where: { lower.hasPrefix($0) }) else { return nil }
+        return URLScanner.urls(in: line).first?.url
+    }
+}

@@ -1,0 +1,93 @@
+/// Lays an article out at a width: the title, a metadata line, then the body blocks (or, for
+/// the full page, every block, chrome included), each wrapped by its kind's policy.
+public struct ArticleRenderer {
+    public let wrapper: Wrapper
+
+    public init(wrapper: Wrapper) {
+        self.wrapper = wrapper
+    }
+
+    /// The article's lines at `width` columns; `full` shows the whole saved page.
+    public func layout(_ article: Article, width: Int, full: Bool = false) -> ArticleLayout {
+        let width = max(width, 2)
+        var lines: [RenderedLine] = []
+        var offset = 0
+        func add(_ text: String, style: RenderedLine.Style, kind: Block.Kind = .paragraph, separated: Bool) {
+            if separated, !lines.isEmpty, lines.last?.style != .blank {
+                lines.append(RenderedLine(text: "", width: 0, style: .blank, offset: offset))
+            }
+            lines.append(contentsOf: wrap(text, kind: kind, style: style, width: width, offset: offset))
+            offset += text.utf16.count + 1
+        }
+        add(article.title, style: .title, separated: false)
+        let meta = article.metadata.line
+        if !meta.isEmpty { add(meta, style: .metadata, separated: false) }
+        var previous: Block.Kind?
+        for block in article.page where full || block.role == .body {
+            if full && (block.role == .title) { continue }
+            let together = block.kind == .listItem && previous == .listItem
+            add(block.text, style: style(of: block), kind: block.kind, separated: !together)
+            previous = block.kind
+        }
+        return ArticleLayout(lines: lines, width: width, length: offset)
+    }
+
+    private func style(of block: Block) -> RenderedLine.Style {
+        switch block.role {
+        case .chrome: return .chrome
+        case .references: return .references
+        case .metadata: return .metadata
+        case .title: return .title
+        case .body:
+            switch block.kind {
+            case .heading: return .heading
+            case .quote: return .quote
+            case .preformatted: return .code
+            case .paragraph, .listItem: return .body
+            }
+        }
+    }
+
+    /// One block's lines: list items hang under their marker, quotes get a bar, code keeps its lines.
+    private func wrap(_ text: String, kind: Block.Kind, style: RenderedLine.Style, width: Int, offset: Int) -> [RenderedLine] {
+        switch kind {
+        case .preformatted:
+            var lines: [RenderedLine] = []
+            var start = 0
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                for piece in wrapper.split(String(line), width: width) {
+                    lines.append(RenderedLine(text: piece.text, width: piece.width, style: style, offset: offset + start + piece.start))
+                }
+                start += line.utf16.count + 1
+            }
+            return lines
+        case .quote:
+            return indented(text, first: "│ ", rest: "│ ", style: style, width: width, offset: offset)
+        case .listItem:
+            let marker = text.prefix { $0 != " " }
+            let hang = String(repeating: " ", count: min(DisplayWidth.of(marker) + 1, 6))
+            let body = String(text.dropFirst(marker.count).drop { $0 == " " })
+            return indented(body, first: marker + " ", rest: hang, style: style, width: width,
+                            offset: offset + marker.utf16.count + 1, prefixLength: marker.utf16.count + 1)
+        case .paragraph, .heading:
+            return wrapper.wrap(text, width: width).map {
+                RenderedLine(text: $0.text, width: $0.width, style: style, offset: offset + $0.start)
+            }
+        }
+    }
+
+    /// Lines wrapped at `width` less the indent, the first prefixed by `first`, the rest by `rest`.
+    private func indented(_ text: String, first: String, rest: String, style: RenderedLine.Style, width: Int,
+                          offset: Int, prefixLength: Int = 0) -> [RenderedLine] {
+        let indent = max(DisplayWidth.of(first), DisplayWidth.of(rest))
+        guard width - indent >= 6 else {
+            return wrapper.wrap(first + text, width: width).map {
+                RenderedLine(text: $0.text, width: $0.width, style: style, offset: offset - prefixLength + $0.start)
+            }
+        }
+        return wrapper.wrap(text, width: width - indent).enumerated().map { index, line in
+            let prefix = index == 0 ? first : rest
+            return RenderedLine(text: prefix + line.text, width: DisplayWidth.of(prefix) + line.width, style: style, offset: offset + line.start)
+        }
+    }
+}

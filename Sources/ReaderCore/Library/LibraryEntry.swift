@@ -1,0 +1,21 @@
+/// An article as the list shows it: id, title, format, path, date, and the reader's marks.
+public struct LibraryEntry: Equatable, Sendable, Codable {
+    public var id: String
+    public var title: String
+    public var format: ArticleFormat
+    public var path: String
+    /// The article's date (`YYYY-MM-DD`): from front matter or the page, else the file's.
+    public var saved: String?
+    public var read: Bool
+    public var bookmarked: Bool
+
+    public init(id: String, title: String, format: ArticleFormat, path: String, saved: String?, read: Bool = false, bookmarked: Bool = false) {
+        self.id = id
+        self.title = title
+        self.format = format
+        self.path = path
+        self.saved = saved
+        self.read = read
+        self.bookmarked = bookmarked
+    }
+}

@@ -1,0 +1,11 @@
+/// A file the scanner found: an article candidate with its id, path and stat facts.
+public struct LibraryFile: Equatable, Sendable {
+    /// The path relative to the library, with `/` separators.
+    public var id: String
+    /// The absolute path.
+    public var path: String
+    public var format: ArticleFormat
+    public var size: Int
+    /// Modification time, seconds since the epoch.
+    public var modified: Int
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Walks a library folder recursively for `.txt`, `.md` and `.markdown` files.
+///
+/// Hidden files and folders are skipped, as are other extensions (quietly). Symlinks are
+/// followed inside the library only; loops, links out of it, FIFOs, sockets, devices,
+/// unreadable and oversized files are reported, one problem each, and do not stop the walk.
+public struct LibraryScanner {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// What a walk found.
+    public struct Scan: Sendable {
+        public var files: [LibraryFile] = []
+        public var problems: [ArticleLoadError] = []
+    }
+
+    /// Walks the library; throws only if the library folder itself cannot be read.
+    public func scan() throws(ArticleLoadError) -> Scan {
+        guard let realRoot = realPath(root) else { throw .notFound(root) }
+        var info = stat()
+        guard stat(realRoot, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw .notRegularFile(root, kind: "file, not a folder,") }
+        var scan = Scan()
+        var visited: Set<[UInt64]> = [[UInt64(info.st_dev), UInt64(info.st_ino)]]
+        walk(directory: realRoot, id: "", realRoot: realRoot, visited: &visited, into: &scan)
+        scan.files.sort { $0.id < $1.id }
+        return scan
+    }
+
+    private func walk(directory: String, id prefix: String, realRoot: String, visited: inout Set<[UInt64]>, into scan: inout Scan) {
+        guard let dir = opendir(directory) else {
+            scan.problems.append(.unreadable(prefix.isEmpty ? directory : prefix, reason: String(cString: strerror(errno))))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        closedir(dir)
+        for name in names.sorted() {
+            let path = directory + "/" + name
+            let id = prefix.isEmpty ? name : prefix + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            var mode = info.st_mode & S_IFMT
+            if mode == S_IFLNK {
+                guard let target = realPath(path) else {
+                    if ArticleFormat(fileName: name) != nil || errno == ELOOP {
+                        scan.problems.append(errno == ELOOP ? .symlinkLoop(id) : .unreadable(id, reason: "broken symlink"))
+                    }
+                    continue
+                }
+                guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                    scan.problems.append(.outsideLibrary(id, target: target))
+                    continue
+                }
+                guard stat(path, &info) == 0 else { continue }
+                mode = info.st_mode & S_IFMT
+            }
+            if mode == S_IFDIR {
+                let key = [UInt64(info.st_dev), UInt64(info.st_ino)]
+                if visited.contains(key) { scan.problems.append(.symlinkLoop(id)); continue }
+                visited.insert(key)
+                walk(directory: path, id: id, realRoot: realRoot, visited: &visited, into: &scan)
+                continue
+            }
+            guard let format = ArticleFormat(fileName: name) else { continue }
+            if let kind = FileReader.kindName(mode) { scan.problems.append(.notRegularFile(id, kind: kind)); continue }
+            if access(path, R_OK) != 0 { scan.problems.append(.unreadable(id, reason: String(cString: strerror(errno)))); continue }
+            if Int(info.st_size) > FileReader.sizeLimit {
+                scan.problems.append(.tooLarge(id, size: Int(info.st_size), limit: FileReader.sizeLimit))
+                continue
+            }
+            scan.files.append(LibraryFile(id: id, path: path, format: format, size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec)))
+        }
+    }
+
+    private func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,0 +1,68 @@
+/// Numbers an article's links in reading order, without duplicates: the front-matter source,
+/// then links in the body and the references (Markdown links and bare URLs), and puts a
+/// citation marker (`[3]`) after each labelled link in the body.
+public enum LinkCollector {
+    /// The numbered links of `page`, with markers inserted into its body blocks.
+    public static func collect(page: inout [Block], source: String?) -> [Link] {
+        var links: [Link] = []
+        var numbers: [String: Int] = [:]
+        func add(_ url: String, label: String?) -> Int {
+            let label = label.flatMap { $0.isEmpty ? nil : $0 }
+            if let n = numbers[url] {
+                if links[n - 1].label == nil { links[n - 1].label = label }
+                return n
+            }
+            links.append(Link(n: links.count + 1, url: url, label: label))
+            numbers[url] = links.count
+            return links.count
+        }
+        if let source { _ = add(source, label: "source") }
+        for index in page.indices where page[index].role == .body || page[index].role == .references || page[index].role == .metadata {
+            let block = page[index]
+            var found: [(offset: Int, url: String, label: String?, inline: Int?)] = []
+            for (k, link) in block.inlineLinks.enumerated() { found.append((link.markerOffset, link.url, link.label, k)) }
+            let isReference = block.role == .references
+            for (url, range) in URLScanner.urls(in: block.text) {
+                found.append((range.lowerBound, url, isReference ? referenceLabel(block.text, without: range) : nil, nil))
+            }
+            var markers: [(offset: Int, n: Int)] = []
+            for item in found.sorted(by: { $0.offset < $1.offset }) {
+                let label = item.label.map { Sanitizer.line($0) }
+                let n = add(Sanitizer.line(item.url), label: label)
+                if item.inline != nil && block.role == .body { markers.append((item.offset, n)) }
+            }
+            if !markers.isEmpty { page[index].text = insert(markers, into: block.text) }
+        }
+        return links
+    }
+
+    /// The text of a reference line around its URL, without numbering and separators.
+    static func referenceLabel(_ text: String, without range: Range<Int>) -> String? {
+        var units = Array(text.utf16)
+        units.removeSubrange(range)
+        var label = String(decoding: units, as: UTF16.self)
+        for url in URLScanner.urls(in: label).reversed() {
+            var u = Array(label.utf16); u.removeSubrange(url.range); label = String(decoding: u, as: UTF16.self)
+        }
+        label = PlainTextParser.trimmed(Substring(label))
+        if let marker = PlainTextParser.listMarker(in: label) { label = String(label.dropFirst(marker.count)) }
+        if label.hasPrefix("["), let close = label.firstIndex(of: "]"), label[label.index(after: label.startIndex)..<close].allSatisfy(\.isNumber) {
+            label = String(label[label.index(after: close)...])
+        }
+        let junk: Set<Character> = [" ", "^", ":", "：", "-", "—", "–", ",", "，", ".", "。", "|", "<", ">", "(", ")", "•", "\u{3000}"]
+        while let first = label.first, junk.contains(first) { label.removeFirst() }
+        while let last = label.last, junk.contains(last) && last != ")" && last != "." || last == " " || last == ":" || last == "：" || last == "<" || last == "(" {
+            label.removeLast()
+        }
+        return label.isEmpty ? nil : label
+    }
+
+    /// `text` with "[n]" inserted at each UTF-16 offset.
+    private static func insert(_ markers: [(offset: Int, n: Int)], into text: String) -> String {
+        var units = Array(text.utf16)
+        for marker in markers.sorted(by: { $0.offset > $1.offset }) {
+            units.insert(contentsOf: Array("[\(marker.n)]".utf16), at: min(marker.offset, units.count))
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+}

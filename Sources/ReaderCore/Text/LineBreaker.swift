@@ -1,0 +1,111 @@
+import CICU
+
+/// Finds where a line may break in a paragraph: UAX #14 through ICU's line `BreakIterator`
+/// (strict, so small kana do not start a line), tailored as TEXT-LAYOUT.md §2 says:
+/// JLReq/CLREQ kinsoku, no break before `·～—⸺` unless a space precedes, and Korean keep-all.
+///
+/// Not thread-safe: each thread needs its own.
+public final class LineBreaker {
+    private let lines: OpaquePointer
+    private let characters: OpaquePointer
+
+    /// Opens ICU's line and character break iterators; `nil` if ICU cannot.
+    public init?() {
+        guard let lines = reader_breaker_open(0, "en@lb=strict") else { return nil }
+        guard let characters = reader_breaker_open(1, "en") else {
+            reader_breaker_close(lines)
+            return nil
+        }
+        self.lines = lines
+        self.characters = characters
+    }
+
+    deinit {
+        reader_breaker_close(lines)
+        reader_breaker_close(characters)
+    }
+
+    /// The UTF-16 offsets (strictly between 0 and `text.count`) where a new line may start.
+    public func opportunities(in text: [UInt16]) -> [Int] {
+        guard text.count > 1 else { return [] }
+        var result: [Int] = []
+        text.withUnsafeBufferPointer { buffer in
+            guard reader_breaker_set_text(lines, buffer.baseAddress, Int32(buffer.count)) == 0 else { return }
+            var position = reader_breaker_following(lines, 0)
+            while position > 0 && Int(position) < buffer.count {
+                if Self.allows(Int(position), in: buffer) { result.append(Int(position)) }
+                position = reader_breaker_next(lines)
+            }
+            // Leave the iterator on nothing that may be freed.
+            _ = reader_breaker_set_text(lines, nil, 0)
+        }
+        return result
+    }
+
+    /// The grapheme-cluster boundaries of `text` inside `range`, in order, excluding `range.lowerBound`.
+    public func graphemeBoundaries(in text: [UInt16], range: Range<Int>) -> [Int] {
+        var result: [Int] = []
+        text.withUnsafeBufferPointer { buffer in
+            guard reader_breaker_set_text(characters, buffer.baseAddress, Int32(buffer.count)) == 0 else { return }
+            var position = Int(reader_breaker_following(characters, Int32(range.lowerBound)))
+            while position > 0 && position <= range.upperBound {
+                result.append(position)
+                position = Int(reader_breaker_next(characters))
+            }
+            _ = reader_breaker_set_text(characters, nil, 0)
+        }
+        if result.last != range.upperBound { result.append(range.upperBound) }
+        return result
+    }
+
+    // MARK: - Tailoring
+
+    /// Whether the break ICU offers before `position` survives the tailoring.
+    static func allows(_ position: Int, in text: UnsafeBufferPointer<UInt16>) -> Bool {
+        let next = scalar(at: position, in: text)
+        let previous = scalar(before: position, in: text)
+        if Kinsoku.noStart.contains(next) { return false }
+        if Kinsoku.noBreakBeforeUnlessSpace.contains(next) && !isSpace(previous) { return false }
+        var before = position
+        var last = previous
+        while isSpace(last) && before > 0 {
+            before -= last.utf16.count
+            last = before > 0 ? scalar(before: before, in: text) : " "
+        }
+        if Kinsoku.noEnd.contains(last) { return false }
+        // Korean keep-all: a Hangul word breaks only at spaces.
+        if !isSpace(previous) && !isSpace(next) && (isHangul(previous) || isHangul(next)) {
+            let other = isHangul(previous) ? next : previous
+            if isHangul(other) || !isIdeographOrKana(other) { return false }
+        }
+        return true
+    }
+
+    static func scalar(at i: Int, in text: UnsafeBufferPointer<UInt16>) -> Unicode.Scalar {
+        let unit = text[i]
+        if UTF16.isLeadSurrogate(unit), i + 1 < text.count {
+            return Unicode.Scalar(UTF16.decode(UTF16.EncodedScalar([unit, text[i + 1]])).value) ?? "\u{FFFD}"
+        }
+        return Unicode.Scalar(unit) ?? "\u{FFFD}"
+    }
+
+    static func scalar(before i: Int, in text: UnsafeBufferPointer<UInt16>) -> Unicode.Scalar {
+        let unit = text[i - 1]
+        if UTF16.isTrailSurrogate(unit), i >= 2 { return scalar(at: i - 2, in: text) }
+        return Unicode.Scalar(unit) ?? "\u{FFFD}"
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" }
+
+    static func isHangul(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0xAC00...0xD7A3).contains(v) || (0x1100...0x11FF).contains(v) || (0x3130...0x318F).contains(v)
+            || (0xA960...0xA97F).contains(v) || (0xD7B0...0xD7FF).contains(v)
+    }
+
+    static func isIdeographOrKana(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x3040...0x30FF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0x20000...0x3FFFF).contains(v) || (0x31F0...0x31FF).contains(v)
+    }
+}

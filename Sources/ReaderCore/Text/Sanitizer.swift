@@ -1,0 +1,60 @@
+/// Makes untrusted text safe to lay out and print: no control, escape or bidi-override
+/// character survives, and every code point left has a known, non-negative width.
+///
+/// - CRLF and lone CR become LF; U+2028/U+2029 become LF.
+/// - TAB expands to the next multiple of 8 columns.
+/// - Other C0 controls, DEL and C1 controls are dropped (ESC sequences lose their ESC and
+///   show as harmless text, as less does).
+/// - U+00AD soft hyphen, bidi embeddings, overrides and isolates are dropped.
+/// - A leading U+FEFF byte-order mark is dropped.
+/// - Any other code point glibc `wcwidth` rejects (unassigned, newer than the C library) becomes U+FFFD.
+public enum Sanitizer {
+    public static let replacement: Unicode.Scalar = "\u{FFFD}"
+
+    /// The sanitized form of `text`.
+    public static func clean(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var column = 0
+        var previousWasCR = false
+        var first = true
+        for scalar in text.unicodeScalars {
+            defer { first = false }
+            let v = scalar.value
+            if v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 {
+                if !(v == 0x0A && previousWasCR) { out.append("\n") }
+                previousWasCR = v == 0x0D
+                column = 0
+                continue
+            }
+            previousWasCR = false
+            if v == 0x09 {
+                let spaces = 8 - column % 8
+                for _ in 0..<spaces { out.append(" ") }
+                column += spaces
+                continue
+            }
+            if isDropped(v) || (first && v == 0xFEFF) { continue }
+            var w = DisplayWidth.of(scalar)
+            var kept = scalar
+            if w < 0 { kept = replacement; w = 1 }
+            out.append(kept)
+            column += w
+        }
+        return String(out)
+    }
+
+    /// A single-line form for titles, file names, URLs and messages: newlines become spaces.
+    public static func line(_ text: String) -> String {
+        let cleaned = clean(text)
+        guard cleaned.contains("\n") else { return cleaned }
+        return String(cleaned.map { $0 == "\n" ? " " : $0 })
+    }
+
+    /// True for code points that are removed outright.
+    @inline(__always)
+    static func isDropped(_ v: UInt32) -> Bool {
+        v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0xAD
+            || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
+            || v == 0x200E || v == 0x200F || v == 0x061C
+    }
+}
