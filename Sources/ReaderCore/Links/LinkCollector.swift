@@ -49,11 +49,10 @@ public enum LinkCollector {
         if label.hasPrefix("["), let close = label.firstIndex(of: "]"), label[label.index(after: label.startIndex)..<close].allSatisfy(\.isNumber) {
             label = String(label[label.index(after: close)...])
         }
-        let junk: Set<Character> = [" ", "^", ":", "：", "-", "—", "–", ",", "，", ".", "。", "|", "<", ">", "(", ")", "•", "\u{3000}"]
-        while let first = label.first, junk.contains(first) { label.removeFirst() }
-        while let last = label.last, junk.contains(last) && last != ")" && last != "." || last == " " || last == ":" || last == "：" || last == "<" || last == "(" {
-            label.removeLast()
-        }
+        let leading: Set<Character> = [" ", "^", ":", "：", "-", "—", "–", ",", "，", ".", "。", "|", ">", ")", "•", "\u{3000}"]
+        let trailing: Set<Character> = [" ", ":", "：", "-", "—", "–", ",", "，", ".", "。", "|", "<", "(", "（", "\u{3000}"]
+        while let first = label.first, leading.contains(first) { label.removeFirst() }
+        while let last = label.last, trailing.contains(last) { label.removeLast() }
         return label.isEmpty ? nil : label
     }
 

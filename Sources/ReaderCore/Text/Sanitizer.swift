@@ -3,8 +3,8 @@
 ///
 /// - CRLF and lone CR become LF; U+2028/U+2029 become LF.
 /// - TAB expands to the next multiple of 8 columns.
-/// - Other C0 controls, DEL and C1 controls are dropped (ESC sequences lose their ESC and
-///   show as harmless text, as less does).
+/// - Terminal escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL|ST`, two-byte `ESC x`)
+///   are removed whole; other C0 controls, DEL and C1 controls are dropped.
 /// - U+00AD soft hyphen, bidi embeddings, overrides and isolates are dropped.
 /// - A leading U+FEFF byte-order mark is dropped.
 /// - Any other code point glibc `wcwidth` rejects (unassigned, newer than the C library) becomes U+FFFD.
@@ -17,9 +17,15 @@ public enum Sanitizer {
         var column = 0
         var previousWasCR = false
         var first = true
+        var escape = EscapeState.none
         for scalar in text.unicodeScalars {
             defer { first = false }
             let v = scalar.value
+            if escape != .none || v == 0x1B || v == 0x9B || v == 0x9D {
+                let consumed: Bool
+                (escape, consumed) = escape.next(v)
+                if consumed { continue }
+            }
             if v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 {
                 if !(v == 0x0A && previousWasCR) { out.append("\n") }
                 previousWasCR = v == 0x0D
@@ -41,6 +47,35 @@ public enum Sanitizer {
             column += w
         }
         return String(out)
+    }
+
+    /// Where the sanitizer is inside a terminal escape sequence.
+    enum EscapeState: Equatable {
+        case none, escape, escapeIntermediate, csi, osc, oscEscape
+
+        /// The state after `v`, and whether `v` belonged to the sequence. A sequence ends at its
+        /// final byte, and is cut short by a line break or a character it cannot hold.
+        func next(_ v: UInt32) -> (EscapeState, consumed: Bool) {
+            let lineBreak = v == 0x0A || v == 0x0D
+            switch self {
+            case .none: return (v == 0x1B ? .escape : v == 0x9B ? .csi : .osc, true)
+            case .escape:
+                if v == 0x5B { return (.csi, true) }
+                if v == 0x5D || v == 0x50 || v == 0x5F || v == 0x5E { return (.osc, true) }  // OSC, DCS, APC, PM
+                if (0x20...0x2F).contains(v) { return (.escapeIntermediate, true) }  // e.g. ESC ( B
+                return (.none, (0x30...0x7E).contains(v))  // a two-byte sequence, or a stray ESC
+            case .escapeIntermediate:
+                if (0x20...0x2F).contains(v) { return (.escapeIntermediate, true) }
+                return (.none, (0x30...0x7E).contains(v))
+            case .csi:
+                if (0x40...0x7E).contains(v) { return (.none, true) }
+                return (0x20...0x3F).contains(v) ? (.csi, true) : (.none, false)
+            case .osc, .oscEscape:
+                if lineBreak { return (.none, false) }
+                if v == 0x07 || v == 0x9C || self == .oscEscape { return (.none, true) }
+                return (v == 0x1B ? .oscEscape : .osc, true)
+            }
+        }
     }
 
     /// A single-line form for titles, file names, URLs and messages: newlines become spaces.

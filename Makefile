@@ -1,0 +1,52 @@
+# reader: build, run, test, benchmark and install.
+#   make run      the reader on the bundled sample library
+#   make test     every test (unit, snapshot, process and terminal tests)
+#   make bench    the benchmarks, on a generated 10,000-article corpus
+#   make install PREFIX=/usr/local
+
+PREFIX ?= /usr/local
+SWIFT ?= swift
+JOBS ?= 2
+# Debian packages the build, the tests and the benchmarks need.
+DEB_PACKAGES = libncurses-dev libicu-dev pkg-config tmux python3 ripgrep
+BIN_DEBUG = .build/debug/reader
+BIN_RELEASE = .build/release/reader
+
+.PHONY: deps build release run test bench install uninstall clean
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "reader needs:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; fi; \
+	fi
+
+build: deps
+	$(SWIFT) build -j $(JOBS)
+
+release: deps
+	$(SWIFT) build -c release -j $(JOBS)
+
+run: build
+	$(BIN_DEBUG) $(ARGS)
+
+test: deps
+	$(SWIFT) build --build-tests -j $(JOBS)
+	$(SWIFT) test --skip-build --parallel --num-workers $(JOBS)
+
+bench: release
+	bench/run.sh $(BIN_RELEASE)
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/reader
+	install -m 0755 $(BIN_RELEASE) $(DESTDIR)$(PREFIX)/bin/reader
+	rm -rf $(DESTDIR)$(PREFIX)/share/reader/themes $(DESTDIR)$(PREFIX)/share/reader/samples
+	cp -R themes $(DESTDIR)$(PREFIX)/share/reader/themes
+	cp -R Samples $(DESTDIR)$(PREFIX)/share/reader/samples
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/reader
+	rm -rf $(DESTDIR)$(PREFIX)/share/reader
+
+clean:
+	rm -rf .build

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+@Suite struct ArticleLayoutTests {
+    let renderer = ArticleRenderer(wrapper: TestSupport.wrapper())
+
+    func sample(_ id: String) throws -> Article {
+        let url = TestSupport.samples.appendingPathComponent(id)
+        return try ArticleLoader().load(path: url.path, format: ArticleFormat(fileName: id)!, fallbackTitle: id)
+    }
+
+    @Test func startsWithTheTitleThenTheMetadataLine() throws {
+        let article = try sample("zh/compiler-release-notes.txt")
+        let lines = renderer.layout(article, width: 40).lines
+        #expect(lines[0].style == .title)
+        #expect(article.title.hasPrefix(lines[0].text))
+        #expect(lines.contains { $0.style == .metadata && $0.text.contains("2024-03-21") })
+    }
+
+    @Test(arguments: [(40, 23), (80, 33), (21, 60)])
+    func aPositionSurvivesRewrappingAtANewWidth(from: Int, to: Int) throws {
+        let article = try sample("ja/ramen-shop-visit.txt")
+        let before = renderer.layout(article, width: from)
+        let after = renderer.layout(article, width: to)
+        #expect(before.length == after.length)
+        for index in stride(from: 0, to: before.lines.count, by: 7) where before.lines[index].style != .blank {
+            let offset = before.lines[index].offset
+            let line = after.lines[after.lineIndex(forOffset: offset)]
+            // The line that now holds the offset starts at or before it, and the next one after it.
+            #expect(line.offset <= offset)
+            let next = after.lineIndex(forOffset: offset) + 1
+            if next < after.lines.count { #expect(after.lines[next].offset > offset || after.lines[next].style == .blank) }
+        }
+    }
+
+    @Test func offsetsNeverGoBackwards() throws {
+        let article = try sample("en/sourdough-neighborhood-bakery.md")
+        let lines = renderer.layout(article, width: 33).lines
+        for (a, b) in zip(lines, lines.dropFirst()) { #expect(a.offset <= b.offset) }
+    }
+
+    @Test func listItemsHangUnderTheirMarker() throws {
+        let article = try sample("zh/city-library-reopens.txt")
+        let lines = renderer.layout(article, width: 30).lines
+        let start = try #require(lines.firstIndex { $0.text.hasPrefix("• ") })
+        if start + 1 < lines.count, lines[start + 1].style == .body, !lines[start + 1].text.hasPrefix("• "), !lines[start + 1].text.isEmpty {
+            #expect(lines[start + 1].text.hasPrefix("  "))
+        }
+    }
+
+    @Test func fullPageShowsTheChromeTheBodyLeavesOut() throws {
+        let article = try sample("zh/city-library-reopens.txt")
+        let body = renderer.layout(article, width: 80).text
+        let full = renderer.layout(article, width: 80, full: true).text
+        #expect(!body.contains("相关推荐"))
+        #expect(full.contains("相关推荐"))
+        #expect(full.count > body.count)
+    }
+
+    @Test func paginatesIntoPagesOfNRows() {
+        let pages = Paginator(lineCount: 95, rows: 20)
+        #expect(pages.pageCount == 5)
+        #expect(pages.page(forTop: 0) == 1)
+        #expect(pages.page(forTop: 20) == 2)
+        #expect(pages.page(forTop: 75) == 5)
+        #expect(pages.top(ofPage: 3) == 40)
+        #expect(pages.lastTop == 75)
+        #expect(pages.percent(forTop: 0) == 21)
+        #expect(pages.percent(forTop: 75) == 100)
+        #expect(Paginator(lineCount: 5, rows: 20).percent(forTop: 0) == 100)
+        #expect(Paginator(lineCount: 0, rows: 20).pageCount == 1)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+/// The built `reader` binary, driven as a script would drive it.
+@Suite struct CommandLineTests {
+    /// What a run printed and how it ended.
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var stdoutBytes: [UInt8]
+    }
+
+    static let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("reader")
+
+    /// Runs `reader` with `arguments`, killing it after `timeout` seconds.
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 20) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CONFIG_HOME"] = "/nonexistent-config"
+        env["HOME"] = "/nonexistent-home"
+        env.removeValue(forKey: "READER_LIBRARY")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = DispatchTime.now() + timeout
+        let outData = DispatchQueue.global().sync { () -> Data in out.fileHandleForReading.readDataToEndOfFile() }
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async { process.waitUntilExit(); finished.signal() }
+        if finished.wait(timeout: deadline) == .timedOut { process.terminate(); throw CancellationError() }
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: Array(outData))
+    }
+
+    let samples = TestSupport.samples.path
+
+    @Test func binaryIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+    }
+
+    @Test func listJSONCarriesTheContractFields() throws {
+        let run = try Self.run(["list", "--json", "--library", samples])
+        #expect(run.status == 0)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.count >= 8)
+        for entry in entries {
+            for key in ["id", "title", "format", "path", "read", "bookmarked"] { #expect(entry[key] != nil, "\(key) missing") }
+            #expect(entry["read"] as? Bool == false)
+            #expect(entry["bookmarked"] as? Bool == false)
+        }
+        #expect(entries.contains { ($0["id"] as? String) == "zh/city-library-reopens.txt" && ($0["format"] as? String) == "txt" })
+    }
+
+    @Test func readerWithoutASubcommandPrintsTheList() throws {
+        let bare = try Self.run(["--library", samples])
+        let list = try Self.run(["list", "--library", samples])
+        #expect(bare.status == 0)
+        #expect(bare.stdout == list.stdout)
+        #expect(!bare.stdout.contains("\u{1B}"))
+    }
+
+    @Test func anUnknownArticleIsOneLineOnStderrAndAFailure() throws {
+        let run = try Self.run(["show", "no/such-article.txt", "--library", samples])
+        #expect(run.status != 0)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(run.stderr.contains("no/such-article.txt"))
+    }
+
+    @Test(arguments: [["list", "--bogus"], ["show"], ["show", "x.txt", "--width", "0"], ["links", "x", "--json", "--nope"]])
+    func aBadFlagIsOneLineOnStderrAndAFailure(arguments: [String]) throws {
+        let run = try Self.run(arguments + ["--library", samples])
+        #expect(run.status != 0)
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+    }
+
+    @Test func aBinaryFileIsRefusedWithItsReason() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("reader-binary-\(UUID()).txt")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 1, 2, 3, 0, 0]).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try Self.run(["show", file.path, "--library", samples])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("binary"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func showPrintsNoEscapeOrControlBytesFromAHostileArticle() throws {
+        let run = try Self.run(["show", "hostile/escapes.txt", "--library", samples, "--full"])
+        #expect(run.status == 0)
+        for byte in run.stdoutBytes { #expect(byte >= 0x20 || byte == 0x0A, "control byte \(byte)") }
+        for scalar in run.stdout.unicodeScalars {
+            #expect(!(0x80...0x9F).contains(scalar.value) && !(0x202A...0x202E).contains(scalar.value) && !(0x2066...0x2069).contains(scalar.value))
+        }
+    }
+
+    @Test func showWrapsToEightyColumnsWhenStdoutIsNotATerminal() throws {
+        let run = try Self.run(["show", "en/robot-vacuum-three-months.txt", "--library", samples], environment: ["COLUMNS": "30"])
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        #expect(lines.contains { DisplayWidth.of($0) > 60 })
+    }
+
+    @Test func showAcceptsAPathOutsideTheLibrary() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("reader-outside-\(UUID()).md")
+        try "---\ntitle: Outside\n---\nA body that reads as prose.\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try Self.run(["show", file.path, "--library", samples, "--width", "40"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Outside\n"))
+    }
+
+    @Test func linksListsHarmfulSchemesAsNotOpenable() throws {
+        let run = try Self.run(["links", "hostile/escapes.txt", "--json", "--library", samples])
+        #expect(run.status == 0)
+        let links = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(links.allSatisfy { $0.keys.sorted() == ["label", "n", "openable", "url"] })
+        let byURL = Dictionary(links.map { (($0["url"] as? String) ?? "", ($0["openable"] as? Bool) ?? true) }, uniquingKeysWith: { a, _ in a })
+        #expect(byURL["javascript:alert(1)"] == false)
+        #expect(byURL["file:///etc/passwd"] == false)
+        #expect(byURL.contains { $0.key.hasPrefix("https://") && $0.value })
+    }
+
+    @Test func listDoesNotHangOnAFIFOAndReportsIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reader-fifo-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(mkfifo(dir.appendingPathComponent("pipe.txt").path, 0o600) == 0)
+        try "Title\n\nBody text that reads as prose.\n".write(to: dir.appendingPathComponent("ok.txt"), atomically: true, encoding: .utf8)
+        let run = try Self.run(["list", "--json", "--library", dir.path], timeout: 10)
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("pipe.txt"))
+        #expect(run.stderr.contains("FIFO"))
+        #expect(run.stdout.contains("ok.txt"))
+    }
+}
