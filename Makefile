@@ -8,14 +8,23 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 JOBS ?= 2
 # Debian packages the build, the tests and the benchmarks need.
-DEB_PACKAGES = libncurses-dev libicu-dev pkg-config tmux python3 ripgrep
+DEB_PACKAGES = libncurses-dev libicu-dev pkg-config tmux python3
+# The benchmarks compare with these, and measure memory with GNU time.
+BENCH_PACKAGES = ripgrep time
 BIN_DEBUG = .build/debug/reader
 BIN_RELEASE = .build/release/reader
 
-.PHONY: deps build release run test bench install uninstall clean
+.PHONY: deps bench-deps apt build release run test bench install uninstall clean
 
 deps:
-	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory apt PACKAGES="$(DEB_PACKAGES)"
+
+bench-deps:
+	@$(MAKE) --no-print-directory apt PACKAGES="$(BENCH_PACKAGES)"
+
+# Installs the Debian packages in PACKAGES that are missing (as root), or prints the command.
+apt:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else echo "reader needs:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; fi; \
@@ -32,9 +41,9 @@ run: build
 
 test: deps
 	$(SWIFT) build --build-tests -j $(JOBS)
-	$(SWIFT) test --skip-build --parallel --num-workers $(JOBS)
+	$(SWIFT) test --skip-build
 
-bench: release
+bench: release bench-deps
 	bench/run.sh $(BIN_RELEASE)
 
 install: release

@@ -77,7 +77,7 @@ row() {   # row WHAT NAME [FLOOR_NAME FLOOR_LABEL [TARGET_SECONDS]]
         ratio = "—"; floor = "—"; tgt = "—"
         if (fmed != "") { floor = sprintf("%s: %.3f s", flabel, fmed); if (fmed >= 0.01) ratio = sprintf("%.1fx", med / fmed) }
         if (target != "") tgt = sprintf("≤ %s s (%s)", target, med <= target + 0 ? "met" : "MISSED")
-        printf "| %s | %.3f s (%.3f–%.3f) | %s | %s | %.0f MiB | %s |", what, med, min, max, floor, ratio, rss / 1024, tgt
+        printf "| %s | %.3f s (%.3f–%.3f) | %s | %s | %.1f MiB | %s |", what, med, min, max, floor, ratio, rss / 1024, tgt
     }')")
 }
 
@@ -91,7 +91,7 @@ measure list     "$BIN" list --json --library "$CORPUS" --state-dir "$STATE"
 measure cat-big  cat "$BIG"
 measure show     "$BIN" show "$BIG" --width 80 --library "$CORPUS" --state-dir "$STATE"
 
-row "list --json, $NFILES articles"               list cat-all cat
+row "list --json, $NFILES articles"                  list cat-all cat
 row "show big-article.txt --width 80 ($BIG_MIB MiB)" show cat-big cat 0.15
 
 # --- the table --------------------------------------------------------------

@@ -1,6 +1,45 @@
 /// Turns decoded text into an `Article`: sanitize, split into blocks by format, reader mode,
 /// then links.
 public enum ArticleParser {
+    /// Only the title and metadata of `text`, read from its head as `parse` would read them,
+    /// without the body, references or links: what the library list needs.
+    public static func head(_ text: String, format: ArticleFormat, fallbackTitle: String) -> (title: String, metadata: ArticleMetadata) {
+        let clean = Sanitizer.clean(text)
+        var result = ReaderMode.Result(title: nil, metadata: ArticleMetadata())
+        switch format {
+        case .text:
+            var blocks = PlainTextParser.blocks(clean, limit: ReaderMode.leadLimit + 1)
+            _ = ReaderMode.lead(&blocks, knownTitle: nil, into: &result)
+        case .markdown:
+            let (matter, body) = FrontMatter.split(clean)
+            var known = matter?.title
+            if known == nil || matter?.saved == nil {
+                var blocks = MarkdownParser.blocks(body)
+                if known == nil { known = firstHeading(blocks) }
+                result.title = known
+                _ = ReaderMode.lead(&blocks, knownTitle: known, into: &result)
+            }
+            result.title = known ?? result.title
+            if let matter { apply(matter, to: &result.metadata) }
+        }
+        let title = Sanitizer.line(result.title ?? fallbackTitle)
+        return (title.isEmpty ? fallbackTitle : title, result.metadata)
+    }
+
+    /// The text of the first block if it is a heading: a Markdown clipping's title.
+    private static func firstHeading(_ blocks: [Block]) -> String? {
+        guard let first = blocks.first(where: { $0.kind == .heading || $0.kind == .paragraph }), first.kind == .heading else { return nil }
+        return first.text
+    }
+
+    /// Front-matter fields win over what the page says.
+    private static func apply(_ matter: FrontMatter, to metadata: inout ArticleMetadata) {
+        metadata.source = matter.source ?? metadata.source
+        metadata.date = matter.saved ?? metadata.date
+        metadata.author = matter.author ?? metadata.author
+        metadata.tags = matter.tags
+    }
+
     /// The article in `text` (decoded, not yet sanitized); `fallbackTitle` names it when the page has no title.
     public static func parse(_ text: String, format: ArticleFormat, fallbackTitle: String) -> Article {
         let clean = Sanitizer.clean(text)
@@ -16,19 +55,11 @@ public enum ArticleParser {
         case .markdown:
             let (matter, body) = FrontMatter.split(clean)
             blocks = MarkdownParser.blocks(body)
-            var known = matter?.title
-            if known == nil, let first = blocks.first(where: { $0.kind == .heading || $0.kind == .paragraph }), first.kind == .heading {
-                known = first.text
-            }
+            let known = matter?.title ?? firstHeading(blocks)
             let mode = ReaderMode.classify(&blocks, knownTitle: known)
             title = known ?? mode.title
             metadata = mode.metadata
-            if let matter {
-                metadata.source = matter.source ?? metadata.source
-                metadata.date = matter.saved ?? metadata.date
-                metadata.author = matter.author ?? metadata.author
-                metadata.tags = matter.tags
-            }
+            if let matter { apply(matter, to: &metadata) }
         }
         let links = LinkCollector.collect(page: &blocks, source: metadata.source)
         let finalTitle = Sanitizer.line(title ?? fallbackTitle)

@@ -80,6 +80,7 @@ public enum MarkdownParser {
     }
 
     private static func isRule(_ line: String) -> Bool {
+        guard line.utf8.count <= 80, let first = line.first, first == "-" || first == "*" || first == "_" else { return false }
         let compact = line.filter { $0 != " " }
         return compact.count >= 3 && (compact.allSatisfy { $0 == "-" } || compact.allSatisfy { $0 == "*" } || compact.allSatisfy { $0 == "_" })
     }

@@ -7,6 +7,7 @@ public enum MetadataScanner {
 
     /// The first date in `line`, as `YYYY-MM-DD`.
     public static func date(in line: String) -> String? {
+        guard line.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 4 else { return nil }
         let chars = Array(line)
         var i = 0
         while i < chars.count {
@@ -62,10 +63,10 @@ public enum MetadataScanner {
 
     /// The author named by a byline, if the line is one.
     public static func author(in line: String) -> String? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard line.utf8.count <= 240, DisplayWidth.of(line) <= 80 else { return nil }
+        let trimmed = line.trimmedSpaces
         let lower = trimmed.lowercased()
-        guard DisplayWidth.of(trimmed) <= 80 else { return nil }
-        for label in PageChrome.authorLabels where lower.hasPrefix(label) {
+        for label in PageChrome.authorLabels where lower.utf8.starts(with: label.utf8) {
             let name = cleanName(String(trimmed.dropFirst(label.count)))
             if !name.isEmpty { return name }
         }
@@ -104,9 +105,9 @@ public enum MetadataScanner {
     /// True when the line is mostly a date or time, with at most a few short words around it
     /// (a place, a section, "Published", "Updated", "입력").
     public static func isDateLine(_ line: String) -> Bool {
-        guard date(in: line) != nil || timeOnly(line) else { return false }
+        guard line.utf8.count <= 180, DisplayWidth.of(line) <= 60, date(in: line) != nil || timeOnly(line) else { return false }
         let words = line.split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "|" })
-        return DisplayWidth.of(line) <= 60 && words.count <= 8 && !PageChrome.endsSentence(line.replacingOccurrences(of: ".", with: ""))
+        return words.count <= 8 && !PageChrome.endsSentence(line.replacingOccurrences(of: ".", with: ""))
     }
 
     private static func timeOnly(_ line: String) -> Bool {
@@ -114,10 +115,14 @@ public enum MetadataScanner {
         return t.count <= 8 && t.contains(":") && t.allSatisfy { $0.isNumber || $0 == ":" }
     }
 
+    /// The first bytes of the source labels, lowercased (`| 0x20` folds ASCII case).
+    private static let sourceLabelFirstBytes = Set(PageChrome.sourceLabels.compactMap { $0.utf8.first.map { $0 | 0x20 } })
+
     /// The URL of a source line ("来源：https://…", "Source: https://…"), if the line is one.
     public static func source(in line: String) -> String? {
-        let lower = line.lowercased().trimmingCharacters(in: .whitespaces)
-        guard PageChrome.sourceLabels.contains(where: { lower.hasPrefix($0) }) else { return nil }
+        guard let first = line.utf8.first, sourceLabelFirstBytes.contains(first | 0x20) else { return nil }
+        let lower = line.utf8Prefix(24).lowercased().trimmedSpaces
+        guard PageChrome.sourceLabels.contains(where: { lower.utf8.starts(with: $0.utf8) }) else { return nil }
         return URLScanner.urls(in: line).first?.url
     }
 }

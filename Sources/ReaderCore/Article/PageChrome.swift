@@ -57,49 +57,52 @@ public enum PageChrome {
 
     // MARK: - Predicates
 
+    /// Scalars trimmed from both ends of a line before it is compared with the word lists.
+    static let keyTrim: Set<Unicode.Scalar> = Set(":：-—–|•·*#>»›[]【】()（） 　\t\u{A0}".unicodeScalars)
+
     /// The line lowercased, trimmed of spaces, bullets and surrounding punctuation.
     static func key(_ line: String) -> String {
-        let trimmed = line.lowercased().trimmingCharacters(in: .whitespaces)
-        return trimmed.trimmingCharacters(in: CharacterSet(charactersIn: ":：-—–|•·*#>»›[]【】()（） 　"))
+        line.lowercased().trimmingScalars { keyTrim.contains($0) }
     }
+
+    /// Tail markers by their first UTF-8 byte, so a line is compared with a few, not all.
+    private static let tailMarkersByFirstByte: [UInt8: [String]] = Dictionary(grouping: tailMarkers) { $0.utf8.first! }
+    private static let tailMarkerSet = Set(tailMarkers)
 
     /// True for a line that heads the references.
     public static func isReferencesHeading(_ line: String) -> Bool {
-        guard DisplayWidth.of(line) <= 30 else { return false }
+        guard line.utf8.count <= 120, DisplayWidth.of(line) <= 30 else { return false }
         return referenceHeadings.contains(key(line))
     }
 
     /// True for a line that opens a disclaimer, a related list or a footer.
     public static func isTailMarker(_ line: String) -> Bool {
-        let lower = line.lowercased().trimmingCharacters(in: .whitespaces)
-        let k = key(line)
-        for marker in tailMarkers {
-            if k == marker || lower == marker { return true }
-            guard lower.hasPrefix(marker) else { continue }
-            // A marker that starts a longer line counts when it is followed by a colon or space,
-            // or the line is short; "Related" in "Related work shows…" does not.
-            let rest = lower.dropFirst(marker.count)
-            if let first = rest.first, first.isLetter || first.isNumber, marker.last?.isLetter == true, marker.last?.isASCII == true {
-                continue  // "end" must not match "endless"
+        // Markers start a line, so only its first bytes are read.
+        let lower = line.utf8Prefix(96).lowercased()
+        if line.utf8.count <= 96, tailMarkerSet.contains(lower.trimmingScalars { keyTrim.contains($0) }) { return true }
+        guard let byte = lower.utf8.first, let candidates = tailMarkersByFirstByte[byte] else { return false }
+        for marker in candidates where lower.utf8.starts(with: marker.utf8) {
+            // A marker that starts a longer line counts when it is followed by a colon, or the
+            // line is short; "Related" in "Related work shows…" does not, "end" not "endless".
+            let next = lower.unicodeScalars.dropFirst(marker.unicodeScalars.count).first
+            if let next, next.properties.isAlphabetic || next.isDigit, marker.utf8.last.map({ $0 >= 0x61 && $0 <= 0x7A }) == true {
+                continue
             }
             if marker.hasSuffix(":") || marker.hasSuffix("：") || marker == "©" || marker.unicodeScalars.first.map(isCJK) == true {
                 return true
             }
-            if let first = rest.first, first == ":" || first == "：" || (DisplayWidth.of(line) <= 40 && !endsSentence(line)) {
-                return true
-            }
+            if next == ":" || next == "：" || (DisplayWidth.of(line) <= 40 && !endsSentence(line)) { return true }
         }
         return false
     }
 
     /// True for a line made only of interface words, counts and separators.
     public static func isInterfaceLine(_ line: String) -> Bool {
+        guard line.utf8.count <= 240, DisplayWidth.of(line) <= 70, !endsSentence(line) else { return false }
         let k = key(line)
-        if k.isEmpty { return !line.trimmingCharacters(in: .whitespaces).isEmpty && DisplayWidth.of(line) <= 8 }
-        guard DisplayWidth.of(k) <= 60 else { return false }
-        if interfaceWords.contains(stripCounts(k)) { return true }
-        if isCounter(k) { return true }
-        let tokens = k.split(whereSeparator: { " |·•/,，、　".contains($0) }).map { stripCounts(String($0)) }.filter { !$0.isEmpty }
+        if k.isEmpty { return !line.trimmedSpaces.isEmpty && DisplayWidth.of(line) <= 8 }
+        if interfaceWords.contains(stripCounts(k)) || isCounter(k) { return true }
+        let tokens = k.split(whereSeparator: { tokenSeparators.contains($0) }).map { stripCounts(String($0)) }.filter { !$0.isEmpty }
         guard !tokens.isEmpty else { return true }
         var words = 0
         for token in tokens {
@@ -107,6 +110,8 @@ public enum PageChrome {
         }
         return words > 0
     }
+
+    private static let tokenSeparators: Set<Character> = [" ", "|", "·", "•", "/", ",", "，", "、", "　"]
 
     /// Multi-word interface phrases such as "share on x" or "5 min read".
     private static func joinedPhraseIsInterface(_ tokens: [String]) -> Bool {
@@ -118,30 +123,33 @@ public enum PageChrome {
 
     /// A token with its digits, counts and count units removed ("阅读1234" → "阅读", "12 comments" → "comments").
     static func stripCounts(_ token: String) -> String {
-        var t = token.trimmingCharacters(in: .whitespaces)
-        t = String(t.unicodeScalars.filter { !CharacterSet.decimalDigits.contains($0) && $0 != "." && $0 != "," && $0 != "+" }.map(Character.init))
+        var t = String(String.UnicodeScalarView(token.unicodeScalars.filter { !$0.isDigit && $0 != "." && $0 != "," && $0 != "+" }))
         for unit in ["万", "千", "k", "m", "次", "人", "条"] where t.hasSuffix(unit) && t.count > unit.count {
             t = String(t.dropLast(unit.count))
         }
-        return t.trimmingCharacters(in: .whitespaces)
+        return t.trimmedSpaces
     }
 
     /// True for a bare count: "0", "1.2万", "3,402", "12k".
     static func isCounter(_ token: String) -> Bool {
-        let t = token.trimmingCharacters(in: .whitespaces)
-        guard let first = t.unicodeScalars.first, CharacterSet.decimalDigits.contains(first) else { return false }
+        let t = token.trimmedSpaces
+        guard let first = t.unicodeScalars.first, first.isDigit else { return false }
         return stripCounts(t).isEmpty && DisplayWidth.of(t) <= 10
     }
 
+    /// Scalars a breadcrumb or menu needs: separators, or the wide gaps between menu items.
+    private static let breadcrumbScalars: Set<Unicode.Scalar> = Set(">›»|/＞｜　".unicodeScalars)
+
     /// True for navigation: two or more short segments joined by `>`, `›`, `»`, `/` or `|`.
     public static func isBreadcrumb(_ line: String) -> Bool {
-        guard DisplayWidth.of(line) <= 100 else { return false }
+        guard line.utf8.count <= 300, DisplayWidth.of(line) <= 100,
+              line.unicodeScalars.contains(where: { breadcrumbScalars.contains($0) }) || line.utf8.count < 200 && line.contains("  ")
+        else { return false }
         // A menu: three or more short items set apart by wide gaps ("Reviews   Guides   Deals").
-        let items = line.components(separatedBy: "  ").flatMap { $0.components(separatedBy: "　") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let items = line.replacingOccurrences(of: "　", with: "  ").split(separator: "  ").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
         if items.count >= 3, items.allSatisfy({ DisplayWidth.of($0) <= 16 && !endsSentence($0) }) { return true }
         for separator in [">", "›", "»", "|", "/", "＞", "｜"] where line.contains(separator) {
-            let parts = line.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = line.split(separator: Character(separator), omittingEmptySubsequences: false).map { $0.trimmedSpaces }
             guard parts.count >= 2, parts.filter({ !$0.isEmpty }).count >= 2 else { continue }
             if separator == "/" && line.contains("://") { continue }
             if parts.allSatisfy({ DisplayWidth.of($0) <= 24 && $0.split(separator: " ").count <= 4 && !endsSentence($0) }) {

@@ -22,29 +22,8 @@ public enum ReaderMode {
     /// Assigns a role to every block; `knownTitle` is a title given by front matter.
     public static func classify(_ blocks: inout [Block], knownTitle: String? = nil) -> Result {
         var result = Result(title: knownTitle, metadata: ArticleMetadata())
-        var i = 0
         let n = blocks.count
-
-        // 1-2. Lead, title and body start
-        if let knownTitle {
-            if let index = blocks.prefix(3).firstIndex(where: { $0.kind == .heading && sameTitle($0.text, knownTitle) }) {
-                for k in 0..<index { mark(&blocks[k], lead: true, into: &result.metadata) }
-                blocks[index].role = .title
-                i = index + 1
-            }
-            while i < n, isHeadChrome(blocks[i]) { mark(&blocks[i], lead: false, into: &result.metadata); i += 1 }
-        } else {
-            let start = bodyStart(blocks)
-            let title = titleIndex(blocks, before: start)
-            for k in 0..<start where k != title { mark(&blocks[k], lead: true, into: &result.metadata) }
-            if let title {
-                blocks[title].role = .title
-                result.title = blocks[title].text
-                if result.metadata.author == nil { result.metadata.author = bylineAfter(title, in: blocks, before: start) }
-            }
-            i = start
-        }
-
+        let i = lead(&blocks, knownTitle: knownTitle, into: &result)
         let bodyStart = i
 
         // 3. Tail
@@ -89,34 +68,63 @@ public enum ReaderMode {
         return result
     }
 
+    /// Reads the lead (zones 1-2): marks the title, metadata and chrome before the body, fills
+    /// in the title and metadata, and returns where the body starts. `ArticleParser.head` uses
+    /// it alone, so the list shows the same title as the article.
+    static func lead(_ blocks: inout [Block], knownTitle: String?, into result: inout Result) -> Int {
+        var i = 0
+        if let knownTitle {
+            if let index = blocks.prefix(3).firstIndex(where: { $0.kind == .heading && sameTitle($0.text, knownTitle) }) {
+                for k in 0..<index { mark(&blocks[k], lead: true, into: &result.metadata) }
+                blocks[index].role = .title
+                i = index + 1
+            }
+            while i < blocks.count, isHeadChrome(blocks[i]) { mark(&blocks[i], lead: false, into: &result.metadata); i += 1 }
+            return i
+        }
+        let (start, chrome) = bodyStart(blocks)
+        let title = titleIndex(blocks, chrome: chrome, before: start)
+        for k in 0..<start where k != title { mark(&blocks[k], lead: true, into: &result.metadata) }
+        if let title {
+            blocks[title].role = .title
+            result.title = blocks[title].text
+            if result.metadata.author == nil { result.metadata.author = bylineAfter(title, in: blocks, chrome: chrome, before: start) }
+        }
+        return start
+    }
+
+    /// How many blocks the lead may take at most: the title and body start are found among them.
+    static let leadLimit = 40
+
     // MARK: - Rules
 
     /// Where the body starts: the first paragraph that reads as prose (ends a sentence, or is
     /// longer than any title), unless lead lines (bylines, dates, share bars) follow it, which
     /// makes it a title that ends with `?` or `!`. A block before any title candidate is a title.
-    static func bodyStart(_ blocks: [Block]) -> Int {
-        let limit = min(blocks.count, 40)
+    /// Returns it with which blocks before it are lead chrome (bylines, dates, share bars…).
+    static func bodyStart(_ blocks: [Block]) -> (start: Int, chrome: [Bool]) {
+        var chrome: [Bool] = []
         var sawCandidate = false
-        var k = 0
-        while k < limit {
+        while chrome.count < min(blocks.count, leadLimit) {
+            let k = chrome.count
             let block = blocks[k]
-            if isLeadChrome(block) { k += 1; continue }
+            chrome.append(isLeadChrome(block))
+            if chrome[k] { continue }
             if isProse(block) && sawCandidate {
                 let nextIsByline = k + 1 < blocks.count && isMetadataLine(blocks[k + 1].text)
-                if !(nextIsByline && isTitleCandidate(block)) { return k }
+                if !(nextIsByline && isTitleCandidate(block)) { return (k, chrome) }
             }
-            if !isTitleCandidate(block) { return k }
+            if !isTitleCandidate(block) { return (k, chrome) }
             sawCandidate = true
-            k += 1
         }
         // No prose up front: everything after the first candidate is body.
-        return blocks.prefix(limit).firstIndex(where: { !isLeadChrome($0) }).map { min($0 + 1, blocks.count) } ?? 0
+        return (chrome.firstIndex(of: false).map { min($0 + 1, blocks.count) } ?? 0, chrome)
     }
 
     /// The title among the lead's candidates: the longest one before the first byline or date
     /// that follows a candidate (site names are short), else the first candidate.
-    static func titleIndex(_ blocks: [Block], before start: Int) -> Int? {
-        let candidates = (0..<start).filter { !isLeadChrome(blocks[$0]) && isTitleCandidate(blocks[$0]) }
+    static func titleIndex(_ blocks: [Block], chrome: [Bool], before start: Int) -> Int? {
+        let candidates = (0..<start).filter { !chrome[$0] && isTitleCandidate(blocks[$0]) }
         guard let first = candidates.first else { return nil }
         if let meta = (first..<start).first(where: { isMetadataLine(blocks[$0].text) }) {
             let before = candidates.filter { $0 < meta }
@@ -126,10 +134,10 @@ public enum ReaderMode {
     }
 
     /// A bare name right after the title (a byline without "By"): short, a few words, no digits.
-    static func bylineAfter(_ title: Int, in blocks: [Block], before start: Int) -> String? {
+    static func bylineAfter(_ title: Int, in blocks: [Block], chrome: [Bool], before start: Int) -> String? {
         for k in (title + 1)..<max(title + 1, start) {
             let text = blocks[k].text
-            if isLeadChrome(blocks[k]) { continue }
+            if chrome[k] { continue }
             let words = text.split(separator: " ")
             if DisplayWidth.of(text) <= 24, words.count <= 4, !text.contains(where: \.isNumber), !PageChrome.endsSentence(text),
                !text.contains(",") { return text }

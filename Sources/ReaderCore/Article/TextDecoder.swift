@@ -48,8 +48,8 @@ public enum TextDecoder {
         return Result(text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8")
     }
 
-    /// True when well-formed multi-byte UTF-8 sequences outnumber stray bytes four to one:
-    /// a UTF-8 file with a few bad bytes, not a legacy encoding.
+    /// True when well-formed multi-byte UTF-8 sequences are at least as many as stray bytes:
+    /// a UTF-8 file with some bad bytes, not a legacy encoding (where they are a few times rarer).
     static func mostlyUTF8(_ bytes: [UInt8]) -> Bool {
         var valid = 0, invalid = 0, i = 0
         while i < bytes.count {
@@ -60,7 +60,7 @@ public enum TextDecoder {
             if ok { for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { ok = false } }
             if ok { valid += 1; i += length } else { invalid += 1; i += 1 }
         }
-        return valid >= invalid * 4 && valid > 0
+        return valid >= invalid && valid > 0
     }
 
     /// ICU's best guess at the encoding, if it is one we trust.

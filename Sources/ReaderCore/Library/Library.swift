@@ -9,7 +9,7 @@ public struct Library {
     }
 
     /// How much of a file the list reads to find its title and date.
-    static let headBytes = 64 << 10
+    static let headBytes = 16 << 10
 
     /// Every article with its title and date, newest first (ties by id), and the files skipped.
     public func entries() throws(ArticleLoadError) -> (entries: [LibraryEntry], problems: [ArticleLoadError]) {
@@ -40,9 +40,9 @@ public struct Library {
         let bytes = try FileReader.read(file.path, limit: headBytes, truncate: true)
         if TextDecoder.looksBinary(bytes) { throw .binary(file.id) }
         let text = TextDecoder.decode(bytes).text
-        let article = ArticleParser.parse(text, format: file.format, fallbackTitle: fallbackTitle(file.id))
-        let saved = article.metadata.date ?? Self.day(file.modified)
-        return LibraryEntry(id: file.id, title: article.title, format: file.format, path: file.path, saved: saved)
+        let head = ArticleParser.head(text, format: file.format, fallbackTitle: fallbackTitle(file.id))
+        let saved = head.metadata.date ?? Self.day(file.modified)
+        return LibraryEntry(id: file.id, title: head.title, format: file.format, path: file.path, saved: saved)
     }
 
     /// The file name without folder and extension, as a title of last resort.

@@ -24,13 +24,38 @@ public struct LibraryScanner {
         var info = stat()
         guard stat(realRoot, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw .notRegularFile(root, kind: "file, not a folder,") }
         var scan = Scan()
-        var visited: Set<[UInt64]> = [[UInt64(info.st_dev), UInt64(info.st_ino)]]
-        walk(directory: realRoot, id: "", realRoot: realRoot, visited: &visited, into: &scan)
+        var walk = Walk(realRoot: realRoot, visited: [[UInt64(info.st_dev), UInt64(info.st_ino)]])
+        walk.folder(realRoot, id: "", into: &scan)
+        // Folders reached through symlinks come last, so a folder's own path names its articles;
+        // a link to a folder already walked is an alias (skipped) or, to an ancestor, a loop.
+        while !walk.linkedFolders.isEmpty {
+            let link = walk.linkedFolders.removeFirst()
+            if walk.visited.contains(link.key) {
+                if link.target == realRoot || link.parent.hasPrefix(link.target + "/") || link.parent == link.target {
+                    scan.problems.append(.symlinkLoop(link.id))
+                }
+                continue
+            }
+            walk.visited.insert(link.key)
+            walk.folder(link.target, id: link.id, into: &scan)
+        }
         scan.files.sort { $0.id < $1.id }
         return scan
     }
+}
 
-    private func walk(directory: String, id prefix: String, realRoot: String, visited: inout Set<[UInt64]>, into scan: inout Scan) {
+/// One walk's memory: the folders seen (by device and inode) and the folder links to follow.
+private struct Walk {
+    let realRoot: String
+    var visited: Set<[UInt64]>
+    var linkedFolders: [(id: String, target: String, parent: String, key: [UInt64])] = []
+
+    init(realRoot: String, visited: Set<[UInt64]>) {
+        self.realRoot = realRoot
+        self.visited = visited
+    }
+
+    mutating func folder(_ directory: String, id prefix: String, into scan: inout LibraryScanner.Scan) {
         guard let dir = opendir(directory) else {
             scan.problems.append(.unreadable(prefix.isEmpty ? directory : prefix, reason: String(cString: strerror(errno))))
             return
@@ -48,6 +73,7 @@ public struct LibraryScanner {
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             var mode = info.st_mode & S_IFMT
+            var linkTarget: String?
             if mode == S_IFLNK {
                 guard let target = realPath(path) else {
                     if ArticleFormat(fileName: name) != nil || errno == ELOOP {
@@ -61,12 +87,16 @@ public struct LibraryScanner {
                 }
                 guard stat(path, &info) == 0 else { continue }
                 mode = info.st_mode & S_IFMT
+                linkTarget = target
             }
             if mode == S_IFDIR {
                 let key = [UInt64(info.st_dev), UInt64(info.st_ino)]
-                if visited.contains(key) { scan.problems.append(.symlinkLoop(id)); continue }
-                visited.insert(key)
-                walk(directory: path, id: id, realRoot: realRoot, visited: &visited, into: &scan)
+                if let linkTarget {
+                    linkedFolders.append((id, linkTarget, directory, key))
+                } else if !visited.contains(key) {
+                    visited.insert(key)
+                    folder(path, id: id, into: &scan)
+                }
                 continue
             }
             guard let format = ArticleFormat(fileName: name) else { continue }
@@ -80,9 +110,11 @@ public struct LibraryScanner {
         }
     }
 
-    private func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
+}
+
+/// The canonical path of `path`, symlinks resolved, if it exists.
+private func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
 }

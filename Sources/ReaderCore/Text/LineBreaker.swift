@@ -62,21 +62,21 @@ public final class LineBreaker {
 
     /// Whether the break ICU offers before `position` survives the tailoring.
     static func allows(_ position: Int, in text: UnsafeBufferPointer<UInt16>) -> Bool {
-        let next = scalar(at: position, in: text)
-        let previous = scalar(before: position, in: text)
-        if Kinsoku.noStart.contains(next) { return false }
-        if Kinsoku.noBreakBeforeUnlessSpace.contains(next) && !isSpace(previous) { return false }
-        var before = position
+        let next = Kinsoku.flags(scalar(at: position, in: text))
+        let previous = Kinsoku.flags(scalar(before: position, in: text))
+        if next.contains(.noStart) { return false }
+        if next.contains(.noBreakBeforeUnlessSpace) && !previous.contains(.space) { return false }
         var last = previous
-        while isSpace(last) && before > 0 {
-            before -= last.utf16.count
-            last = before > 0 ? scalar(before: before, in: text) : " "
+        var before = position - 1
+        while last.contains(.space) && before > 0 {
+            last = Kinsoku.flags(scalar(before: before, in: text))
+            before -= 1
         }
-        if Kinsoku.noEnd.contains(last) { return false }
+        if last.contains(.noEnd) { return false }
         // Korean keep-all: a Hangul word breaks only at spaces.
-        if !isSpace(previous) && !isSpace(next) && (isHangul(previous) || isHangul(next)) {
-            let other = isHangul(previous) ? next : previous
-            if isHangul(other) || !isIdeographOrKana(other) { return false }
+        if !previous.contains(.space) && !next.contains(.space) && (previous.contains(.hangul) || next.contains(.hangul)) {
+            let other = previous.contains(.hangul) ? next : previous
+            if other.contains(.hangul) || !other.contains(.ideographOrKana) { return false }
         }
         return true
     }
@@ -93,19 +93,5 @@ public final class LineBreaker {
         let unit = text[i - 1]
         if UTF16.isTrailSurrogate(unit), i >= 2 { return scalar(at: i - 2, in: text) }
         return Unicode.Scalar(unit) ?? "\u{FFFD}"
-    }
-
-    static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" }
-
-    static func isHangul(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (0xAC00...0xD7A3).contains(v) || (0x1100...0x11FF).contains(v) || (0x3130...0x318F).contains(v)
-            || (0xA960...0xA97F).contains(v) || (0xD7B0...0xD7FF).contains(v)
-    }
-
-    static func isIdeographOrKana(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (0x3040...0x30FF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
-            || (0xF900...0xFAFF).contains(v) || (0x20000...0x3FFFF).contains(v) || (0x31F0...0x31FF).contains(v)
     }
 }

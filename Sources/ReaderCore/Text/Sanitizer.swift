@@ -13,6 +13,7 @@ public enum Sanitizer {
 
     /// The sanitized form of `text`.
     public static func clean(_ text: String) -> String {
+        if isClean(text) { return text }
         var out = String.UnicodeScalarView()
         var column = 0
         var previousWasCR = false
@@ -60,29 +61,47 @@ public enum Sanitizer {
             switch self {
             case .none: return (v == 0x1B ? .escape : v == 0x9B ? .csi : .osc, true)
             case .escape:
+                if v == 0x1B { return (.escape, true) }
                 if v == 0x5B { return (.csi, true) }
                 if v == 0x5D || v == 0x50 || v == 0x5F || v == 0x5E { return (.osc, true) }  // OSC, DCS, APC, PM
                 if (0x20...0x2F).contains(v) { return (.escapeIntermediate, true) }  // e.g. ESC ( B
                 return (.none, (0x30...0x7E).contains(v))  // a two-byte sequence, or a stray ESC
             case .escapeIntermediate:
+                if v == 0x1B { return (.escape, true) }
                 if (0x20...0x2F).contains(v) { return (.escapeIntermediate, true) }
                 return (.none, (0x30...0x7E).contains(v))
             case .csi:
+                if v == 0x1B { return (.escape, true) }  // ESC always starts a new sequence
                 if (0x40...0x7E).contains(v) { return (.none, true) }
                 return (0x20...0x3F).contains(v) ? (.csi, true) : (.none, false)
-            case .osc, .oscEscape:
+            case .osc:
                 if lineBreak { return (.none, false) }
-                if v == 0x07 || v == 0x9C || self == .oscEscape { return (.none, true) }
+                if v == 0x07 || v == 0x9C { return (.none, true) }
                 return (v == 0x1B ? .oscEscape : .osc, true)
+            case .oscEscape:
+                // ESC \ ends the string; ESC anything else starts a new sequence.
+                return v == 0x5C ? (.none, true) : EscapeState.escape.next(v)
             }
         }
+    }
+
+    /// True when `clean` would return `text` unchanged: the common case, checked without copying.
+    static func isClean(_ text: String) -> Bool {
+        if text.utf8.first == 0xEF, text.unicodeScalars.first == "\u{FEFF}" { return false }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 { if v != 0x0A { return false } else { continue } }
+            if v < 0x7F { continue }
+            if v == 0x2028 || v == 0x2029 || isDropped(v) || DisplayWidth.of(scalar) < 0 { return false }
+        }
+        return true
     }
 
     /// A single-line form for titles, file names, URLs and messages: newlines become spaces.
     public static func line(_ text: String) -> String {
         let cleaned = clean(text)
-        guard cleaned.contains("\n") else { return cleaned }
-        return String(cleaned.map { $0 == "\n" ? " " : $0 })
+        guard cleaned.unicodeScalars.contains("\n") else { return cleaned }
+        return String(String.UnicodeScalarView(cleaned.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
     }
 
     /// True for code points that are removed outright.

@@ -73,35 +73,41 @@ public struct Wrapper {
     }
 }
 
-/// A paragraph as UTF-16 with running display widths, so any span's width is one subtraction.
+/// A paragraph as UTF-16 (for ICU) with running display widths, so any span's width is one
+/// subtraction, and its UTF-8 bytes, so any span's text is one validated copy.
 struct Measured {
-    let units: [UInt16]
-    /// `offsets[i]` is the width of `units[..<i]`.
-    private let offsets: [Int]
+    private(set) var units: [UInt16] = []
+    /// `widths[i]` is the width of `units[..<i]`.
+    private var widths: [Int] = []
+    private var bytes: [UInt8] = []
+    /// `byteOffsets[i]` is where `units[i]` starts in `bytes`.
+    private var byteOffsets: [Int32] = []
 
     init(_ text: String) {
-        units = Array(text.utf16)
-        var offsets = [Int](repeating: 0, count: units.count + 1)
+        let capacity = text.utf8.count
+        units.reserveCapacity(capacity)
+        widths.reserveCapacity(capacity + 1)
+        byteOffsets.reserveCapacity(capacity + 1)
+        bytes.reserveCapacity(capacity)
         var total = 0
-        var i = 0
-        while i < units.count {
-            let unit = units[i]
-            offsets[i] = total
-            if UTF16.isLeadSurrogate(unit), i + 1 < units.count {
-                let value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
-                total += max(DisplayWidth.of(Unicode.Scalar(value) ?? "\u{FFFD}"), 0)
-                offsets[i + 1] = total
-                i += 2
-                continue
+        for scalar in text.unicodeScalars {
+            let byteOffset = Int32(bytes.count)
+            let width = max(DisplayWidth.of(scalar), 0)
+            for unit in scalar.utf16 {
+                units.append(unit)
+                widths.append(total)
+                byteOffsets.append(byteOffset)
             }
-            total += max(DisplayWidth.of(Unicode.Scalar(unit) ?? "\u{FFFD}"), 0)
-            i += 1
+            total += width
+            bytes.append(contentsOf: scalar.utf8)
         }
-        offsets[units.count] = total
-        self.offsets = offsets
+        widths.append(total)
+        byteOffsets.append(Int32(bytes.count))
+        // A span ending inside a surrogate pair counts the whole scalar.
+        for i in units.indices where UTF16.isTrailSurrogate(units[i]) { widths[i] = widths[i + 1] }
     }
 
-    func width(_ start: Int, _ end: Int) -> Int { offsets[end] - offsets[start] }
+    func width(_ start: Int, _ end: Int) -> Int { widths[end] - widths[start] }
 
     func trimEnd(_ start: Int, _ end: Int) -> Int {
         var end = end
@@ -116,6 +122,7 @@ struct Measured {
     }
 
     func line(_ start: Int, _ end: Int) -> WrappedLine {
-        WrappedLine(text: String(decoding: units[start..<end], as: UTF16.self), width: width(start, end), start: start)
+        let text = String(decoding: bytes[Int(byteOffsets[start])..<Int(byteOffsets[end])], as: UTF8.self)
+        return WrappedLine(text: text, width: width(start, end), start: start)
     }
 }
