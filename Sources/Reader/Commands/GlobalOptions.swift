@@ -20,6 +20,20 @@ struct GlobalOptions: ParsableArguments {
                                directoryExists: { Platform.isDirectory($0) }))
     }
 
-    /// The library these options choose.
-    func openLibrary() -> Library { Library(root: locations().library) }
+    /// The library these options choose, with its cache.
+    func openLibrary() -> Library {
+        let where_ = locations()
+        return Library(root: where_.library, cache: LibraryCache(root: where_.library, cacheHome: where_.cacheDirectory))
+    }
+
+    /// The state store these options choose.
+    func stateStore() -> StateStore { StateStore(directory: locations().stateDirectory) }
+
+    /// The state as it is now, with what the store had to say about the file on stderr.
+    func loadState() -> (StateStore, StateFile) {
+        let store = stateStore()
+        let state = store.load()
+        for warning in store.warnings { Platform.warn(warning) }
+        return (store, state)
+    }
 }

@@ -8,16 +8,36 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    /// Which articles to list.
+    enum Filter: String, EnumerableFlag {
+        case unread, read, bookmarked
+
+        static func help(for value: Filter) -> ArgumentHelp? {
+            switch value {
+            case .unread: return "Only unread articles."
+            case .read: return "Only read articles."
+            case .bookmarked: return "Only bookmarked articles."
+            }
+        }
+    }
+
+    @Flag(exclusivity: .exclusive) var filter: Filter?
+
     @Flag(help: "Print a JSON array of {id, title, format, path, saved, read, bookmarked}.")
     var json = false
 
     func run() throws {
-        let (entries, problems) = try options.openLibrary().entries()
+        let (_, state) = options.loadState()
+        var (entries, problems) = try options.openLibrary().entries(state: state)
         for problem in problems { Platform.warn(problem.description) }
+        switch filter {
+        case .unread: entries = entries.filter { !$0.read }
+        case .read: entries = entries.filter(\.read)
+        case .bookmarked: entries = entries.filter(\.bookmarked)
+        case nil: break
+        }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Platform.write(String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n")
+            Platform.write(LibraryEntry.json(entries))
         } else {
             Platform.write(ListTable(entries: entries, width: Platform.terminalWidth() ?? 80).text)
         }

@@ -4,7 +4,7 @@ public enum ArticleParser {
     /// Only the title and metadata of `text`, read from its head as `parse` would read them,
     /// without the body, references or links: what the library list needs.
     public static func head(_ text: String, format: ArticleFormat, fallbackTitle: String) -> (title: String, metadata: ArticleMetadata) {
-        let clean = Sanitizer.clean(text)
+        let clean = Sanitizer.clean(text.utf8Prefix(headLength))
         var result = ReaderMode.Result(title: nil, metadata: ArticleMetadata())
         switch format {
         case .text:
@@ -25,6 +25,9 @@ public enum ArticleParser {
         let title = Sanitizer.line(result.title ?? fallbackTitle)
         return (title.isEmpty ? fallbackTitle : title, result.metadata)
     }
+
+    /// How much text `head` reads: enough for front matter and the lead's blocks.
+    static let headLength = 8 << 10
 
     /// The text of the first block if it is a heading: a Markdown clipping's title.
     private static func firstHeading(_ blocks: [Block]) -> String? {

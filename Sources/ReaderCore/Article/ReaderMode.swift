@@ -167,6 +167,8 @@ public enum ReaderMode {
     /// Chrome or metadata that may come before the title.
     static func isLeadChrome(_ block: Block) -> Bool {
         let text = block.text
+        // Every rule below wants a short line; most lines of a page are not.
+        guard text.utf8.count <= 300, DisplayWidth.of(text) <= 100 else { return false }
         return PageChrome.isBreadcrumb(text) || PageChrome.isInterfaceLine(text) || MetadataScanner.isDateLine(text)
             || MetadataScanner.author(in: text) != nil || PageChrome.isTailMarker(text) && DisplayWidth.of(text) <= 20
     }

@@ -6,7 +6,9 @@
 public struct ArticleLayout: Equatable, Sendable {
     public var lines: [RenderedLine]
     public var width: Int
-    /// The document's length: offsets run from 0 up to it.
+    /// The document the offsets count in: each shown text followed by a newline.
+    public var document: String
+    /// The document's length in UTF-16 units: offsets run from 0 up to it.
     public var length: Int
 
     /// The index of the line holding `offset`: the last line starting at or before it.

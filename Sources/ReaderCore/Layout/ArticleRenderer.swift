@@ -11,12 +11,15 @@ public struct ArticleRenderer {
     public func layout(_ article: Article, width: Int, full: Bool = false) -> ArticleLayout {
         let width = max(width, 2)
         var lines: [RenderedLine] = []
+        var document = ""
         var offset = 0
         func add(_ text: String, style: RenderedLine.Style, kind: Block.Kind = .paragraph, separated: Bool) {
             if separated, !lines.isEmpty, lines.last?.style != .blank {
                 lines.append(RenderedLine(text: "", width: 0, style: .blank, offset: offset))
             }
             lines.append(contentsOf: wrap(text, kind: kind, style: style, width: width, offset: offset))
+            document += text
+            document += "\n"
             offset += text.utf16.count + 1
         }
         add(article.title, style: .title, separated: false)
@@ -29,7 +32,7 @@ public struct ArticleRenderer {
             add(block.text, style: style(of: block), kind: block.kind, separated: !together)
             previous = block.kind
         }
-        return ArticleLayout(lines: lines, width: width, length: offset)
+        return ArticleLayout(lines: lines, width: width, document: document, length: offset)
     }
 
     private func style(of block: Block) -> RenderedLine.Style {
@@ -77,17 +80,21 @@ public struct ArticleRenderer {
     }
 
     /// Lines wrapped at `width` less the indent, the first prefixed by `first`, the rest by `rest`.
+    /// `prefixLength` is how much of `first` is document text (a list marker), at `offset` less it.
     private func indented(_ text: String, first: String, rest: String, style: RenderedLine.Style, width: Int,
                           offset: Int, prefixLength: Int = 0) -> [RenderedLine] {
         let indent = max(DisplayWidth.of(first), DisplayWidth.of(rest))
         guard width - indent >= 6 else {
-            return wrapper.wrap(first + text, width: width).map {
+            // Too narrow to indent: the block's own text wrapped plainly (a list marker is part of it).
+            let own = prefixLength > 0 ? first + text : text
+            return wrapper.wrap(own, width: width).map {
                 RenderedLine(text: $0.text, width: $0.width, style: style, offset: offset - prefixLength + $0.start)
             }
         }
         return wrapper.wrap(text, width: width - indent).enumerated().map { index, line in
             let prefix = index == 0 ? first : rest
-            return RenderedLine(text: prefix + line.text, width: DisplayWidth.of(prefix) + line.width, style: style, offset: offset + line.start)
+            return RenderedLine(text: prefix + line.text, width: DisplayWidth.of(prefix) + line.width, style: style,
+                                offset: offset + line.start, textStart: prefix.utf16.count)
         }
     }
 }

@@ -11,11 +11,14 @@ public struct RenderedLine: Equatable, Sendable {
     public var style: Style
     /// The offset, in UTF-16 units of the article's document text, of the line's first character.
     public var offset: Int
+    /// Where the document's text starts in `text` (UTF-16), after a list marker or quote bar.
+    public var textStart: Int
 
-    public init(text: String, width: Int, style: Style, offset: Int) {
+    public init(text: String, width: Int, style: Style, offset: Int, textStart: Int = 0) {
         self.text = text
         self.width = width
         self.style = style
         self.offset = offset
+        self.textStart = textStart
     }
 }

@@ -1,48 +1,130 @@
 import Foundation
 
-/// A library folder: its articles, listed with titles and dates, and the problems found.
+/// A library folder: its articles, listed with titles and dates, searched, and the problems
+/// found. With a `LibraryCache`, unchanged files are not read again.
 public struct Library {
     public let root: String
+    public let cache: LibraryCache?
 
-    public init(root: String) {
+    public init(root: String, cache: LibraryCache? = nil) {
         self.root = root
+        self.cache = cache
     }
 
-    /// How much of a file the list reads to find its title and date.
-    static let headBytes = 16 << 10
+    /// How much of a file the list reads to find its title and date (and fingerprint).
+    static let headBytes = Fingerprint.prefixLength
 
-    /// Every article with its title and date, newest first (ties by id), and the files skipped.
-    public func entries() throws(ArticleLoadError) -> (entries: [LibraryEntry], problems: [ArticleLoadError]) {
+    /// A row for every article, in id order: cached where the file's size and time stand,
+    /// read again where not. `withText` also fills in the searchable text in the cache's stores.
+    public func rows(withText: Bool = false) throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError], generation: Int) {
+        // The walk and the table's read are independent: do them at once.
+        let loaded = TableBox()
+        let reading = DispatchGroup()
+        if let cache { DispatchQueue.global().async(group: reading) { loaded.table = cache.load() } }
         let scan = try LibraryScanner(root: root).scan()
-        var results = [Result<LibraryEntry, ArticleLoadError>?](repeating: nil, count: scan.files.count)
+        reading.wait()
+        var table = loaded.table ?? LibraryCache.Table()
+        var problems = scan.problems
+        if needsUpdate(table, scan.files, withText: withText) {
+            if let cache {
+                cache.withLock {
+                    table = cache.load()
+                    update(&table, files: scan.files, withText: withText, problems: &problems)
+                    cache.compactIfWasteful(&table)
+                    cache.save(table)
+                }
+            } else {
+                update(&table, files: scan.files, withText: withText, problems: &problems)
+            }
+        }
+        return (scan.files.compactMap { table.rows[$0.id] }, problems, table.generation)
+    }
+
+    /// Carries the table from the thread that reads it.
+    private final class TableBox: @unchecked Sendable {
+        var table: LibraryCache.Table?
+    }
+
+    private func needsUpdate(_ table: LibraryCache.Table, _ files: [LibraryFile], withText: Bool) -> Bool {
+        if table.rows.count != files.count { return true }
+        return files.contains { file in
+            guard let row = table.rows[file.id], row.matches(file) else { return true }
+            return withText && row.folded == nil
+        }
+    }
+
+    /// Brings the table up to date with `files`: new and changed files are read (in parallel),
+    /// rows of files gone are dropped.
+    private func update(_ table: inout LibraryCache.Table, files: [LibraryFile], withText: Bool, problems: inout [ArticleLoadError]) {
+        let live = Set(files.map(\.id))
+        for id in table.rows.keys where !live.contains(id) { table.rows.removeValue(forKey: id) }
+        let changed = files.filter { file in !(table.rows[file.id]?.matches(file) ?? false) }
+        for (index, result) in Self.parallel(changed, Self.row(for:)).enumerated() {
+            switch result {
+            case .success(let row): table.rows[row.id] = row
+            case .failure(let error):
+                table.rows.removeValue(forKey: changed[index].id)
+                problems.append(error)
+            }
+        }
+        guard withText, let cache else { return }
+        let missing = files.filter { table.rows[$0.id] != nil && table.rows[$0.id]?.folded == nil }
+        // In batches, so a cold index never holds the whole library's text in memory.
+        for start in stride(from: 0, to: missing.count, by: 500) {
+            let batch = Array(missing[start..<min(start + 500, missing.count)])
+            var records: [(id: String, text: [UInt8], folded: [UInt8])] = []
+            for (index, result) in Self.parallel(batch, Self.searchRecord(for:)).enumerated() {
+                switch result {
+                case .success(let record): records.append((batch[index].id, record.text, record.folded))
+                case .failure(let error):
+                    table.rows.removeValue(forKey: batch[index].id)
+                    problems.append(error)
+                }
+            }
+            cache.append(records, to: &table)
+        }
+    }
+
+    /// `body` applied to each file on all cores, results in order.
+    static func parallel<T>(_ files: [LibraryFile], _ body: @escaping @Sendable (LibraryFile) throws(ArticleLoadError) -> T) -> [Result<T, ArticleLoadError>] {
+        var results = [Result<T, ArticleLoadError>?](repeating: nil, count: files.count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own slot.
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: scan.files.count) { index in
-                slots[index] = Result { () throws(ArticleLoadError) -> LibraryEntry in try Self.entry(for: scan.files[index]) }
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                slots[index] = Result { () throws(ArticleLoadError) -> T in try body(files[index]) }
             }
         }
-        var entries: [LibraryEntry] = []
-        var problems = scan.problems
-        for result in results {
-            switch result {
-            case .success(let entry): entries.append(entry)
-            case .failure(let error): problems.append(error)
-            case nil: break
-            }
-        }
-        entries.sort { ($0.saved ?? "", $1.id) > ($1.saved ?? "", $0.id) }
-        return (entries, problems)
+        return results.map { $0! }
     }
 
-    /// The list entry of one file, read from its head.
-    static func entry(for file: LibraryFile) throws(ArticleLoadError) -> LibraryEntry {
+    /// The row of one file, read from its head.
+    static func row(for file: LibraryFile) throws(ArticleLoadError) -> CachedArticle {
         let bytes = try FileReader.read(file.path, limit: headBytes, truncate: true)
         if TextDecoder.looksBinary(bytes) { throw .binary(file.id) }
-        let text = TextDecoder.decode(bytes).text
-        let head = ArticleParser.head(text, format: file.format, fallbackTitle: fallbackTitle(file.id))
-        let saved = head.metadata.date ?? Self.day(file.modified)
-        return LibraryEntry(id: file.id, title: head.title, format: file.format, path: file.path, saved: saved)
+        let head = ArticleParser.head(TextDecoder.decode(bytes).text, format: file.format, fallbackTitle: fallbackTitle(file.id))
+        return CachedArticle(id: file.id, size: file.size, modified: file.modified, format: file.format,
+                             fingerprint: Fingerprint.of(head: bytes, size: file.size),
+                             date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title)
+    }
+
+    /// The searchable text of one file, read whole, and its folded form.
+    static func searchRecord(for file: LibraryFile) throws(ArticleLoadError) -> (text: [UInt8], folded: [UInt8]) {
+        let article = try ArticleLoader().load(path: file.path, format: file.format, fallbackTitle: fallbackTitle(file.id))
+        let text = SearchableText.of(article)
+        return (Array(text.utf8), TextFolder.fold(text))
+    }
+
+    /// Every article with its title, date and marks, newest first (ties by id), and the files skipped.
+    public func entries(state: StateFile = StateFile()) throws(ArticleLoadError) -> (entries: [LibraryEntry], problems: [ArticleLoadError]) {
+        let (rows, problems, _) = try rows()
+        let live = Set(rows.map(\.fingerprint))
+        let entries = rows.map { row in
+            let marks = state.state(for: ArticleKey(fingerprint: row.fingerprint, id: row.id), liveFingerprints: live)
+            return LibraryEntry(id: row.id, title: row.title, format: row.format, path: root + "/" + row.id, saved: row.date,
+                                read: marks.read, bookmarked: marks.bookmarked)
+        }
+        return (LibraryEntry.newestFirst(entries), problems)
     }
 
     /// The file name without folder and extension, as a title of last resort.
@@ -66,13 +148,20 @@ public struct Library {
         let candidates = article.hasPrefix("/") ? [article] : [inLibrary, cwd + "/" + article]
         for path in candidates {
             var info = stat()
-            guard lstat(path, &info) == 0 || stat(path, &info) == 0 else { continue }
+            guard stat(path, &info) == 0 else { continue }
             let name = path.split(separator: "/").last.map(String.init) ?? path
             guard let format = ArticleFormat(fileName: name) else { throw .unsupportedFormat(article) }
             let id = path == inLibrary ? article : Self.relativeID(of: path, in: root) ?? article
-            return LibraryFile(id: id, path: path, format: format, size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec))
+            return LibraryFile(id: id, path: path, format: format, size: Int(info.st_size),
+                               modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
         }
         throw .unknownArticle(article)
+    }
+
+    /// The state key of a resolved file: its fingerprint (from its head) and id.
+    public func key(of file: LibraryFile) throws(ArticleLoadError) -> ArticleKey {
+        let bytes = try FileReader.read(file.path, limit: Self.headBytes, truncate: true)
+        return ArticleKey(fingerprint: Fingerprint.of(head: bytes, size: file.size), id: file.id)
     }
 
     /// The id of `path` if it lies inside the library.

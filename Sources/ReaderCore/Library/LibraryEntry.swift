@@ -18,4 +18,12 @@ public struct LibraryEntry: Equatable, Sendable, Codable {
         self.read = read
         self.bookmarked = bookmarked
     }
+
+    /// `entries` (in id order) newest first, ties keeping their order: grouped by date, so
+    /// only the distinct dates are sorted.
+    public static func newestFirst(_ entries: [LibraryEntry]) -> [LibraryEntry] {
+        var byDate: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() { byDate[entry.saved ?? "", default: []].append(index) }
+        return byDate.keys.sorted { $1.utf8.lexicographicallyPrecedes($0.utf8) }.flatMap { byDate[$0]!.map { entries[$0] } }
+    }
 }

@@ -6,6 +6,7 @@ public struct LibraryFile: Equatable, Sendable {
     public var path: String
     public var format: ArticleFormat
     public var size: Int
-    /// Modification time, seconds since the epoch.
+    /// Modification time, nanoseconds since the epoch: with the size, what tells a cached
+    /// row is still true.
     public var modified: Int
 }

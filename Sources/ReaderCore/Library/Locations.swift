@@ -8,6 +8,8 @@ public struct Locations: Equatable, Sendable {
     public var library: String
     public var origin: Origin
     public var stateDirectory: String
+    /// Derived data (metadata cache, search index): `$XDG_CACHE_HOME/reader`, else `~/.cache/reader`.
+    public var cacheDirectory: String
 
     /// The environment and files the rules read, so they can be tested as values.
     public struct Inputs: Sendable {
@@ -58,6 +60,11 @@ public struct Locations: Equatable, Sendable {
             stateDirectory = value + "/reader"
         } else {
             stateDirectory = inputs.home + "/.local/state/reader"
+        }
+        if let value = env["XDG_CACHE_HOME"], value.hasPrefix("/") {
+            cacheDirectory = value + "/reader"
+        } else {
+            cacheDirectory = inputs.home + "/.cache/reader"
         }
     }
 

@@ -1,0 +1,110 @@
+/// What the cache knows of one file, true while its size and modification time stand:
+/// list metadata, and where its searchable text sits in the text stores.
+public struct CachedArticle: Equatable, Sendable {
+    public var id: String
+    public var size: Int
+    public var modified: Int
+    public var format: ArticleFormat
+    public var fingerprint: String
+    public var date: String?
+    public var title: String
+    /// The original searchable text (title, then body blocks, a line each) in `text.<generation>`.
+    public var text: Range<Int>?
+    /// The same text folded (`TextFolder`) in `folded.<generation>`.
+    public var folded: Range<Int>?
+
+    public init(id: String, size: Int, modified: Int, format: ArticleFormat, fingerprint: String, date: String?, title: String,
+                text: Range<Int>? = nil, folded: Range<Int>? = nil) {
+        self.id = id
+        self.size = size
+        self.modified = modified
+        self.format = format
+        self.fingerprint = fingerprint
+        self.date = date
+        self.title = title
+        self.text = text
+        self.folded = folded
+    }
+
+    /// True when the row describes `file` as it is now.
+    public func matches(_ file: LibraryFile) -> Bool {
+        size == file.size && modified == file.modified && format == file.format
+    }
+
+    // MARK: - One line of `articles.tsv`
+
+    /// The row as a tab-separated line; the id and title are escaped.
+    var line: String {
+        let range: (Range<Int>?) -> String = { $0.map { "\($0.lowerBound)+\($0.count)" } ?? "-" }
+        return [Self.escape(id), String(size), String(modified), format.rawValue, fingerprint, date ?? "-", Self.escape(title),
+                range(text), range(folded)].joined(separator: "\t")
+    }
+
+    /// Parses a line written by `line` (its bytes, without the newline); nil for anything else.
+    init?(line: UnsafeRawBufferPointer.SubSequence) {
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(9)
+        var start = line.startIndex
+        for index in line.indices where line[index] == 0x09 {
+            fields.append(start..<index)
+            start = index + 1
+        }
+        fields.append(start..<line.endIndex)
+        guard fields.count == 9 else { return nil }
+        func text(_ k: Int) -> String { String(decoding: line[fields[k]], as: UTF8.self) }
+        func number(_ range: Range<Int>) -> Int? {
+            guard !range.isEmpty, range.count <= 19 else { return nil }
+            var value = 0
+            for index in range {
+                let byte = line[index]
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        func span(_ k: Int) -> Range<Int>?? {
+            let field = fields[k]
+            if field.count == 1 && line[field.lowerBound] == 0x2D { return .some(nil) }  // "-"
+            guard let plus = line[field].firstIndex(of: 0x2B), let from = number(field.lowerBound..<plus),
+                  let count = number((plus + 1)..<field.upperBound) else { return nil }
+            return .some(from..<(from + count))
+        }
+        guard let size = number(fields[1]), let modified = number(fields[2]), let format = ArticleFormat(rawValue: text(3)),
+              fields[4].count == 16, let textRange = span(7), let foldedRange = span(8) else { return nil }
+        let date = text(5)
+        self.init(id: Self.unescape(Substring(text(0))), size: size, modified: modified, format: format, fingerprint: text(4),
+                  date: date == "-" ? nil : date, title: Self.unescape(Substring(text(6))), text: textRange, folded: foldedRange)
+    }
+
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var out = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    static func unescape(_ text: Substring) -> String {
+        guard text.utf8.contains(0x5C) else { return String(text) }
+        var out = ""
+        var escaped = false
+        for c in text.unicodeScalars {
+            if escaped {
+                out.unicodeScalars.append(c == "t" ? "\t" : c == "n" ? "\n" : c == "r" ? "\r" : c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

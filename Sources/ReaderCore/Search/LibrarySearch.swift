@@ -1,0 +1,144 @@
+import Foundation
+
+/// Search across the library: the articles that match a query, ranked by number of matches
+/// with title matches first, each with a snippet around its first match.
+///
+/// `indexed` answers from the cache's folded text store without opening any article;
+/// `scanned` reads every article. Both share the counting, ranking and snippets, and the
+/// tests hold them equal.
+public enum LibrarySearch {
+    /// Why a query cannot be searched.
+    public enum QueryError: Error, CustomStringConvertible {
+        case empty
+        public var description: String { "the query is empty once folded; type some text to search for" }
+    }
+
+    /// The folded query, or an error for one that folds to nothing.
+    static func needle(_ query: String) throws(QueryError) -> [UInt8] {
+        let needle = TextFolder.fold(Sanitizer.line(query).trimmedSpaces)
+        if needle.isEmpty { throw .empty }
+        return needle
+    }
+
+    /// Searches the cache's stores (filled first where they lack an article).
+    public static func indexed(_ query: String, in library: Library, cache: LibraryCache) throws -> (results: [SearchResult], problems: [ArticleLoadError]) {
+        let needle = try needle(query)
+        let (rows, problems, generation) = try library.rows(withText: true)
+        guard let folded = cache.mappedStore("folded", generation: generation), let text = cache.mappedStore("text", generation: generation) else {
+            return (try scanned(query, in: library).results, problems)
+        }
+        let live = rows.filter { $0.folded != nil && $0.text != nil }.sorted { $0.folded!.lowerBound < $1.folded!.lowerBound }
+        let starts = live.map { $0.folded!.lowerBound }
+        var hits: [Int: [Int]] = [:]  // row index -> match offsets within its folded record
+        for offset in ByteSearch.occurrences(of: needle, in: folded) {
+            // The row whose record holds the match: the last starting at or before it.
+            var lo = 0, hi = starts.count - 1, found = -1
+            while lo <= hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] <= offset { found = mid; lo = mid + 1 } else { hi = mid - 1 }
+            }
+            guard found >= 0, let range = live[found].folded, offset + needle.count <= range.upperBound else { continue }
+            hits[found, default: []].append(offset - range.lowerBound)
+        }
+        // In store order, on two threads, each letting go of the pages it has passed.
+        let ordered = hits.sorted { $0.key < $1.key }
+        let halves = [ordered[..<(ordered.count / 2)], ordered[(ordered.count / 2)...]]
+        var parts = [[SearchResult]](repeating: [], count: 2)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer  // each thread writes only its own slot
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                var releasedText = 0, releasedFolded = 0
+                for (index, offsets) in halves[part] {
+                    let row = live[index], textRange = row.text!, foldedRange = row.folded!
+                    if textRange.lowerBound - releasedText > 8 << 20 {
+                        text.release(releasedText..<textRange.lowerBound)
+                        folded.release(releasedFolded..<foldedRange.lowerBound)
+                        (releasedText, releasedFolded) = (textRange.lowerBound, foldedRange.lowerBound)
+                    }
+                    slots[part].append(result(id: row.id, title: row.title, folded: UnsafeRawBufferPointer(rebasing: folded.bytes[foldedRange]),
+                                              text: UnsafeRawBufferPointer(rebasing: text.bytes[textRange]), offsets: offsets, needle: needle))
+                }
+            }
+        }
+        let results = parts[0] + parts[1]
+        return (results.sorted(by: SearchResult.ranked), problems)
+    }
+
+    /// Reads every article of the library and searches it: the reference `indexed` must equal.
+    public static func scanned(_ query: String, in library: Library) throws -> (results: [SearchResult], problems: [ArticleLoadError]) {
+        let needle = try needle(query)
+        let uncached = Library(root: library.root)
+        let (rows, problems, _) = try uncached.rows()
+        let scan = try LibraryScanner(root: library.root).scan()
+        let files = Dictionary(uniqueKeysWithValues: scan.files.map { ($0.id, $0) })
+        var results: [SearchResult] = []
+        for row in rows {
+            guard let file = files[row.id], let record = try? Library.searchRecord(for: file) else { continue }
+            let offsets = ByteSearch.occurrences(of: needle, in: record.folded)
+            guard !offsets.isEmpty else { continue }
+            record.folded.withUnsafeBytes { folded in
+                record.text.withUnsafeBytes { text in
+                    results.append(result(id: row.id, title: row.title, folded: folded, text: text, offsets: offsets, needle: needle))
+                }
+            }
+        }
+        return (results.sorted(by: SearchResult.ranked), problems)
+    }
+
+    /// One article's result from its folded record, original text and match offsets.
+    static func result(id: String, title: String, folded: UnsafeRawBufferPointer, text: UnsafeRawBufferPointer, offsets: [Int],
+                       needle: [UInt8]) -> SearchResult {
+        let titleEnd = folded.firstIndex(of: 0x0A) ?? folded.count
+        let first = offsets.min() ?? 0
+        return SearchResult(id: id, title: title, matches: offsets.count, snippet: snippet(text: text, folded: folded, at: first, needle: needle),
+                            titleMatches: offsets.contains { $0 + needle.count <= titleEnd })
+    }
+
+    /// About 70 columns of the original line holding the match at folded offset `at`, from a
+    /// little before the match.
+    static func snippet(text: UnsafeRawBufferPointer, folded: UnsafeRawBufferPointer, at: Int, needle: [UInt8]) -> String {
+        let lineStart = folded[..<at].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let lineNumber = folded[..<lineStart].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        // The same line of the original text, found by its newlines.
+        var start = 0, seen = 0
+        while seen < lineNumber, let newline = text[start...].firstIndex(of: 0x0A) { start = newline + 1; seen += 1 }
+        guard seen == lineNumber else { return "" }
+        let end = text[start...].firstIndex(of: 0x0A) ?? text.count
+        let foldedEnd = folded[at...].firstIndex(of: 0x0A) ?? folded.count
+        let target = at - lineStart
+        // Folding keeps the byte length of ASCII, CJK, kana and Hangul: when the line kept its
+        // length, the match is at the same byte; otherwise fold the line up to it.
+        let line: [Unicode.Scalar]
+        var hit = 0
+        var clipped = false  // whether `line` starts after the line's start
+        if foldedEnd - lineStart == end - start {
+            var windowStart = start + max(0, target - 160)
+            while windowStart > start && text[windowStart] & 0xC0 == 0x80 { windowStart -= 1 }
+            clipped = windowStart > start
+            line = Array(String(decoding: text[windowStart..<min(end, start + target + 480)], as: UTF8.self).unicodeScalars)
+            var bytes = windowStart - start
+            while hit < line.count && bytes < target { bytes += line[hit].utf8.count; hit += 1 }
+        } else {
+            line = Array(String(decoding: text[start..<end], as: UTF8.self).unicodeScalars)
+            var length = 0
+            while hit < line.count, length < target {
+                length += TextFolder.foldedLength(of: line[hit])
+                hit += 1
+            }
+        }
+        var from = hit, before = 0
+        while from > 0 && before < 20 {
+            from -= 1
+            before += max(DisplayWidth.of(line[from]), 0)
+        }
+        var out = from > 0 || clipped ? "…" : ""
+        var width = 0
+        for scalar in line[from...] {
+            let w = max(DisplayWidth.of(scalar), 0)
+            if width + w > 70 { out += "…"; break }
+            out.unicodeScalars.append(scalar)
+            width += w
+        }
+        return out
+    }
+}

@@ -1,0 +1,57 @@
+/// The state file's content: a schema version and each article's state, keyed by fingerprint.
+public struct StateFile: Equatable, Sendable, Codable {
+    /// The schema this build writes. A newer file is read but never written.
+    public static let currentVersion = 1
+
+    public var version: Int
+    public var articles: [String: ArticleState]
+
+    public init(version: Int = StateFile.currentVersion, articles: [String: ArticleState] = [:]) {
+        self.version = version
+        self.articles = articles
+    }
+
+    enum CodingKeys: String, CodingKey { case version, articles }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(Int.self, forKey: .version)
+        articles = try c.decodeIfPresent([String: ArticleState].self, forKey: .articles) ?? [:]
+    }
+
+    /// The key under which `article` is stored: its fingerprint, else (after an edit changed
+    /// the fingerprint) the entry whose path hint is its id and whose fingerprint no file has.
+    public func key(for article: ArticleKey, liveFingerprints: Set<String> = []) -> String? {
+        if articles[article.fingerprint] != nil { return article.fingerprint }
+        return articles.first { $0.value.path == article.id && !liveFingerprints.contains($0.key) }?.key
+    }
+
+    /// The state of `article`, or a fresh one.
+    public func state(for article: ArticleKey, liveFingerprints: Set<String> = []) -> ArticleState {
+        key(for: article, liveFingerprints: liveFingerprints).flatMap { articles[$0] } ?? ArticleState(path: article.id)
+    }
+
+    /// Applies `change` at `time`: the article's entry is re-keyed to its current fingerprint
+    /// and path, and the changed field takes the new value and time.
+    public mutating func apply(_ change: StateChange, at time: Double) {
+        let article = change.article
+        var state = state(for: article)
+        if let old = key(for: article), old != article.fingerprint { articles.removeValue(forKey: old) }
+        state.path = article.id
+        switch change {
+        case .read(_, let value): (state.read, state.readAt) = (value, time)
+        case .bookmarked(_, let value): (state.bookmarked, state.bookmarkedAt) = (value, time)
+        case .position(_, let offset): (state.position, state.positionAt) = (max(0, offset), time)
+        }
+        articles[article.fingerprint] = state
+    }
+
+    /// Both files' entries, merged field by field (the later change wins).
+    public func merged(with other: StateFile) -> StateFile {
+        var result = self
+        for (key, theirs) in other.articles {
+            result.articles[key] = result.articles[key].map { $0.merged(with: theirs) } ?? theirs
+        }
+        return result
+    }
+}

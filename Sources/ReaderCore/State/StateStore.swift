@@ -1,0 +1,200 @@
+import Foundation
+
+/// The state file on disk, written as SAFETY.md says: lock, re-read, merge, temp file, fsync,
+/// rename, directory fsync. Two processes writing at once lose nothing; a SIGKILL at any
+/// moment leaves a file that parses and holds every change that was acknowledged.
+///
+/// - A corrupt file is moved aside to `state.json.corrupt-<time>`, never overwritten.
+/// - A file from a newer schema is read but never written (`isReadOnly`).
+/// - An older schema is migrated in memory; the old file is kept as `state.json.v<N>.bak`.
+public final class StateStore {
+    public let directory: String
+    public var path: String { directory + "/state.json" }
+    var lockPath: String { directory + "/state.json.lock" }
+    private let clock: () -> Double
+
+    /// Messages for the user about the file (corrupt, newer), to print on stderr.
+    public private(set) var warnings: [String] = []
+    /// True when the file on disk is from a newer schema: nothing will be written.
+    public private(set) var isReadOnly = false
+
+    public init(directory: String, clock: @escaping () -> Double = { Date().timeIntervalSince1970 }) {
+        self.directory = directory
+        self.clock = clock
+    }
+
+    // MARK: - Reading
+
+    /// The state as it is now; empty when there is no file. A corrupt file is moved aside.
+    public func load() -> StateFile {
+        switch read() {
+        case .missing: return StateFile()
+        case .parsed(let file): return file
+        case .corrupt:
+            // Move it aside under the lock, so two processes do not both do it.
+            return (try? withLock { () throws(StateStoreError) -> StateFile in try readForWrite() }) ?? StateFile()
+        }
+    }
+
+    private enum ReadResult {
+        case missing, parsed(StateFile), corrupt(String)
+    }
+
+    /// Reads and decodes the file, noting a newer schema.
+    private func read() -> ReadResult {
+        guard let data = FileManager.default.contents(atPath: path) else { return .missing }
+        do {
+            let file = try JSONDecoder().decode(StateFile.self, from: data)
+            if file.version > StateFile.currentVersion {
+                if !isReadOnly {
+                    isReadOnly = true
+                    warnings.append(StateStoreError.newerSchema(path, version: file.version).description)
+                }
+            }
+            return .parsed(file)
+        } catch {
+            return .corrupt(Self.describe(error))
+        }
+    }
+
+    /// Under the lock: the current file, with a corrupt one moved aside (and said so).
+    private func readForWrite() throws(StateStoreError) -> StateFile {
+        switch read() {
+        case .missing: return StateFile()
+        case .parsed(let file): return file
+        case .corrupt(let reason):
+            let aside = path + ".corrupt-" + Self.timestamp()
+            if rename(path, aside) != 0 { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
+            warnings.append("\(Sanitizer.line(path)): corrupt (\(Sanitizer.line(reason))); moved aside to \(Sanitizer.line(aside)); starting with empty state")
+            return StateFile()
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Applies `changes` to the file on disk and returns once they are durable.
+    @discardableResult
+    public func apply(_ changes: [StateChange]) throws(StateStoreError) -> StateFile {
+        let time = clock()
+        return try update { file in
+            for change in changes { file.apply(change, at: time) }
+        }
+    }
+
+    /// Merges `other` (an exported state) into the file on disk.
+    @discardableResult
+    public func merge(_ other: StateFile) throws(StateStoreError) -> StateFile {
+        try update { file in file = file.merged(with: other) }
+    }
+
+    /// Lock, re-read, change, write atomically; the new content once it is durable.
+    private func update(_ change: (inout StateFile) -> Void) throws(StateStoreError) -> StateFile {
+        try withLock { () throws(StateStoreError) -> StateFile in
+            removeStaleTemporaryFiles()
+            var file = try readForWrite()
+            if isReadOnly || file.version > StateFile.currentVersion { throw .newerSchema(path, version: file.version) }
+            if file.version < StateFile.currentVersion { try keepBackup(of: file.version) }
+            file.version = StateFile.currentVersion
+            change(&file)
+            try write(file)
+            return file
+        }
+    }
+
+    /// Copies an older-schema file to `state.json.v<N>.bak` before it is migrated.
+    private func keepBackup(of version: Int) throws(StateStoreError) {
+        let backup = path + ".v\(version).bak"
+        guard !FileManager.default.fileExists(atPath: backup) else { return }
+        do { try FileManager.default.copyItem(atPath: path, toPath: backup) } catch {
+            throw .cannotWrite(backup, reason: error.localizedDescription)
+        }
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `state.json.lock` (not on `state.json`,
+    /// whose inode every rename replaces).
+    private func withLock<T>(_ body: () throws(StateStoreError) -> T) throws(StateStoreError) -> T {
+        if mkdir(directory, 0o700) != 0 && errno != EEXIST {
+            do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+                throw .cannotCreateDirectory(directory, reason: error.localizedDescription)
+            }
+        }
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .cannotLock(lockPath, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw .cannotLock(lockPath, reason: String(cString: strerror(errno))) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    /// Writes `file` to a new temporary file, fsyncs it, renames it over `state.json` and
+    /// fsyncs the folder. On any failure the old file stays as it was.
+    private func write(_ file: StateFile) throws(StateStoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(file) else { throw .cannotWrite(path, reason: "cannot encode the state") }
+        var mode: mode_t = 0o600
+        var info = stat()
+        if stat(path, &info) == 0 { mode = info.st_mode & 0o777 }
+        let temporary = directory + "/.state.json.tmp.\(getpid())"
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw .cannotWrite(temporary, reason: String(cString: strerror(errno))) }
+        var failure: String?
+        data.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 { if errno == EINTR { continue }; failure = String(cString: strerror(errno)); return }
+                written += n
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = "fsync: " + String(cString: strerror(errno)) }
+        if close(fd) != 0, failure == nil { failure = "close: " + String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw .cannotWrite(path, reason: failure)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .cannotWrite(path, reason: reason)
+        }
+        let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirfd >= 0 else { throw .cannotWrite(directory, reason: String(cString: strerror(errno))) }
+        defer { close(dirfd) }
+        if fsync(dirfd) != 0 { throw .cannotWrite(directory, reason: "fsync: " + String(cString: strerror(errno))) }
+    }
+
+    /// Deletes `.state.json.tmp.*` files a killed writer left; called under the lock, when no
+    /// other writer can be mid-write.
+    private func removeStaleTemporaryFiles() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(".state.json.tmp.") { unlink(directory + "/" + name) }
+    }
+
+    // MARK: - Helpers
+
+    /// A decoding error with its coding path, in one line.
+    public static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context), DecodingError.keyNotFound(_, let context),
+             DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return (path.isEmpty ? "" : "at \(path): ") + context.debugDescription + (underlying.map { " (\($0))" } ?? "")
+        default:
+            return "\(error)"
+        }
+    }
+
+    /// The current UTC time as `20261129T131500`.
+    static func timestamp() -> String {
+        var now = time_t(time(nil))
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return String(format: "%04d%02d%02dT%02d%02d%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+}
