@@ -86,13 +86,33 @@ read -r NFILES MIB < <(find "$CORPUS" -type f \( -name '*.txt' -o -name '*.md' \
     LC_ALL=C awk '{ n++; b += $1 } END { printf "%d %.1f\n", n, b / 1048576 }')
 BIG_MIB=$(LC_ALL=C awk -v b="$(stat -c %s "$BIG")" 'BEGIN { printf "%.1f", b / 1048576 }')
 
-measure cat-all  sh -c 'find "$1" -type f \( -name "*.txt" -o -name "*.md" \) -print0 | xargs -0 cat >/dev/null' sh "$CORPUS"
-measure list     "$BIN" list --json --library "$CORPUS" --state-dir "$STATE"
-measure cat-big  cat "$BIG"
-measure show     "$BIN" show "$BIG" --width 80 --library "$CORPUS" --state-dir "$STATE"
+LIB=(--library "$CORPUS" --state-dir "$STATE")
+DROP_CACHE="rm -rf $TMP/cache/reader"
+COMMON=OpenAI   # in most articles of the corpus
+RARE=乔素斤     # in one article
+ARTICLE=2018/01/article-000000.txt
 
-row "list --json, $NFILES articles"                  list cat-all cat
-row "show big-article.txt --width 80 ($BIG_MIB MiB)" show cat-big cat 0.15
+measure cat-all  sh -c 'find "$1" -type f \( -name "*.txt" -o -name "*.md" \) -print0 | xargs -0 cat >/dev/null' sh "$CORPUS"
+measure --prep "$DROP_CACHE" list-cold "$BIN" list --json "${LIB[@]}"
+measure list     "$BIN" list --json "${LIB[@]}"
+measure cat-big  cat "$BIG"
+measure show     "$BIN" show "$BIG" --width 80 "${LIB[@]}"
+measure --runs 3 --prep "$DROP_CACHE" search-cold "$BIN" search "$COMMON" --json "${LIB[@]}"
+measure search-common "$BIN" search "$COMMON" --json "${LIB[@]}"
+measure rg-common rg -F -i -c "$COMMON" "$CORPUS"
+measure search-rare "$BIN" search "$RARE" --json "${LIB[@]}"
+measure rg-rare rg -F -i -c "$RARE" "$CORPUS"
+measure --runs 100 mark "$BIN" mark "$ARTICLE" --read "${LIB[@]}"
+measure --runs 100 bookmark "$BIN" bookmark "$ARTICLE" "${LIB[@]}"
+
+row "list --json, $NFILES articles, cold (no cache)"  list-cold cat-all cat
+row "list --json, $NFILES articles, warm"             list cat-all cat
+row "show big-article.txt --width 80 ($BIG_MIB MiB)"  show cat-big cat 0.15
+row "search $COMMON --json, cold (builds the index)" search-cold rg-common "rg -F -i -c"
+row "search $COMMON --json, warm ($(rg -F -i -l "$COMMON" "$CORPUS" | wc -l) files match for rg)" search-common rg-common "rg -F -i -c"
+row "search $RARE --json, warm"                       search-rare rg-rare "rg -F -i -c"
+row "mark ARTICLE --read (100 runs: median, min–max)" mark
+row "bookmark ARTICLE (100 runs: median, min–max)"    bookmark
 
 # --- the table --------------------------------------------------------------
 echo "| what | reader: median (min–max) | floor / peer | ratio | peak RSS (reader) | target |"

@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+/// The state file under real processes: SIGKILLed writers, concurrent writers, moved files.
+@Suite(.serialized) struct StateProcessTests {
+    /// A temporary library of `count` small articles and an empty state folder.
+    struct Setup {
+        let root: URL
+        var library: String { root.appendingPathComponent("library").path }
+        var state: String { root.appendingPathComponent("state").path }
+        var cache: String { root.appendingPathComponent("cache").path }
+
+        init(articles count: Int) throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-state-\(UUID())")
+            let library = root.appendingPathComponent("library")
+            try FileManager.default.createDirectory(at: library.appendingPathComponent("a"), withIntermediateDirectories: true)
+            for index in 0..<count {
+                let text = "Article number \(index)\n\nThis is the body of article \(index), long enough to read as prose.\n"
+                try text.write(to: library.appendingPathComponent(Self.id(index)), atomically: true, encoding: .utf8)
+            }
+        }
+
+        static func id(_ index: Int) -> String { "a/article-\(index).txt" }
+
+        func run(_ arguments: [String]) throws -> CommandLineTests.Run {
+            try CommandLineTests.run(arguments + ["--library", library, "--state-dir", state], environment: ["XDG_CACHE_HOME": cache])
+        }
+
+        /// The state file's articles by path hint; fails the test if the file does not parse.
+        func statesByPath() throws -> [String: ArticleState] {
+            let path = state + "/state.json"
+            guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+            let file = try JSONDecoder().decode(StateFile.self, from: data)
+            return Dictionary(file.articles.values.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: root) }
+    }
+
+    /// Starts `reader` without waiting for it.
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test func aSIGKILLAtAnyMomentLeavesAFileThatParsesAndHoldsEveryAcknowledgedMark() throws {
+        let setup = try Setup(articles: 120)
+        defer { setup.remove() }
+        var generator = SystemRandomNumberGenerator()
+        var acknowledged: [String] = []
+        var killed = 0
+        for index in 0..<120 {
+            let process = try Self.start(["mark", Setup.id(index), "--read", "--library", setup.library, "--state-dir", setup.state])
+            usleep(UInt32.random(in: 0...25_000, using: &generator))
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            if process.terminationReason == .exit && process.terminationStatus == 0 { acknowledged.append(Setup.id(index)) }
+            if process.terminationReason == .uncaughtSignal { killed += 1 }
+            let states = try setup.statesByPath()  // must parse after every kill
+            for id in acknowledged { #expect(states[id]?.read == true, "acknowledged mark lost: \(id) after \(index + 1) runs") }
+        }
+        #expect(acknowledged.count + killed == 120)
+        #expect(!acknowledged.isEmpty)
+        #expect(killed >= 10, "too few writers were killed to prove anything")
+        // The next write cleans up what killed writers left behind.
+        #expect(try setup.run(["mark", Setup.id(0), "--unread"]).status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: setup.state).filter { $0.hasPrefix(".state.json.tmp.") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test(arguments: [2, 3])
+    func concurrentWritersMarkingDisjointArticlesLoseNothing(writers: Int) throws {
+        let perWriter = 15
+        let setup = try Setup(articles: writers * perWriter)
+        defer { setup.remove() }
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: writers) { writer in
+            for k in 0..<perWriter {
+                let id = Setup.id(writer * perWriter + k)
+                let command = k % 2 == 0 ? ["mark", id, "--read"] : ["bookmark", id]
+                do {
+                    let process = try Self.start(command + ["--library", setup.library, "--state-dir", setup.state])
+                    process.waitUntilExit()
+                    if process.terminationStatus != 0 { failures.add(id) }
+                } catch { failures.add(id) }
+            }
+        }
+        #expect(failures.ids.isEmpty)
+        let states = try setup.statesByPath()
+        for index in 0..<(writers * perWriter) {
+            let state = states[Setup.id(index)]
+            if (index % perWriter) % 2 == 0 { #expect(state?.read == true, "lost: \(Setup.id(index))") } else { #expect(state?.bookmarked == true, "lost: \(Setup.id(index))") }
+        }
+    }
+
+    @Test func stateFollowsAnArticleThatIsMovedOrRenamed() throws {
+        let setup = try Setup(articles: 3)
+        defer { setup.remove() }
+        #expect(try setup.run(["mark", Setup.id(1), "--read"]).status == 0)
+        #expect(try setup.run(["bookmark", Setup.id(1)]).status == 0)
+        let moved = setup.library + "/elsewhere/renamed.txt"
+        try FileManager.default.createDirectory(atPath: setup.library + "/elsewhere", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: setup.library + "/" + Setup.id(1), toPath: moved)
+        let list = try setup.run(["list", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let entry = try #require(entries.first { $0["id"] as? String == "elsewhere/renamed.txt" })
+        #expect(entry["read"] as? Bool == true)
+        #expect(entry["bookmarked"] as? Bool == true)
+        #expect(entries.filter { $0["read"] as? Bool == true }.count == 1)
+    }
+
+    @Test func stateFollowsASmallEditAtTheSamePath() throws {
+        let setup = try Setup(articles: 2)
+        defer { setup.remove() }
+        #expect(try setup.run(["bookmark", Setup.id(0)]).status == 0)
+        let path = setup.library + "/" + Setup.id(0)
+        try (String(contentsOfFile: path, encoding: .utf8) + "\nA line added later.\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let list = try setup.run(["list", "--bookmarked", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.map { $0["id"] as? String } == [Setup.id(0)])
+    }
+
+    @Test func aCorruptStateFileIsMovedAsideWithAMessageAndTheReaderGoesOn() throws {
+        let setup = try Setup(articles: 2)
+        defer { setup.remove() }
+        try FileManager.default.createDirectory(atPath: setup.state, withIntermediateDirectories: true)
+        try Data("{ \"version\": 1, \"articles\": { broken".utf8).write(to: URL(fileURLWithPath: setup.state + "/state.json"))
+        let list = try setup.run(["list", "--json"])
+        #expect(list.status == 0)
+        #expect(list.stderr.contains("state.json"))
+        #expect(list.stderr.contains("corrupt"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: setup.state)
+        let aside = try #require(names.first { $0.hasPrefix("state.json.corrupt-") })
+        #expect(FileManager.default.contents(atPath: setup.state + "/" + aside) == Data("{ \"version\": 1, \"articles\": { broken".utf8))
+        #expect(try setup.run(["mark", Setup.id(0), "--read"]).status == 0)
+    }
+
+    @Test func aStateFileFromANewerSchemaIsLeftUntouched() throws {
+        let setup = try Setup(articles: 2)
+        defer { setup.remove() }
+        try FileManager.default.createDirectory(atPath: setup.state, withIntermediateDirectories: true)
+        let newer = Data("{\"version\": 7, \"articles\": {}, \"future\": true}".utf8)
+        try newer.write(to: URL(fileURLWithPath: setup.state + "/state.json"))
+        let mark = try setup.run(["mark", Setup.id(0), "--read"])
+        #expect(mark.status != 0)
+        #expect(mark.stderr.contains("newer"))
+        #expect(FileManager.default.contents(atPath: setup.state + "/state.json") == newer)
+        let list = try setup.run(["list"])
+        #expect(list.status == 0)
+        #expect(list.stderr.contains("newer"))
+    }
+
+    @Test func exportThenImportMovesMarksToAnotherMachine() throws {
+        let first = try Setup(articles: 3), second = try Setup(articles: 3)
+        defer { first.remove(); second.remove() }
+        #expect(try first.run(["mark", Setup.id(2), "--read"]).status == 0)
+        #expect(try second.run(["bookmark", Setup.id(1)]).status == 0)
+        let exported = try first.run(["state", "export"])
+        let file = first.root.appendingPathComponent("export.json")
+        try exported.stdout.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try second.run(["state", "import", file.path]).status == 0)
+        let states = try second.statesByPath()
+        #expect(states[Setup.id(2)]?.read == true)
+        #expect(states[Setup.id(1)]?.bookmarked == true)
+        let bad = first.root.appendingPathComponent("bad.json")
+        try "not json".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try second.run(["state", "import", bad.path])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func markingAnUnknownArticleFailsWithOneLine() throws {
+        let setup = try Setup(articles: 1)
+        defer { setup.remove() }
+        let run = try setup.run(["mark", "no/such.txt", "--read"])
+        #expect(run.status != 0)
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: setup.state + "/state.json"))
+    }
+}
+
+/// Ids that failed, collected from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ id: String) { lock.lock(); list.append(id); lock.unlock() }
+    var ids: [String] { lock.lock(); defer { lock.unlock() }; return list }
+}
