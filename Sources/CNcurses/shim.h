@@ -14,4 +14,9 @@ static inline attr_t reader_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t reader_a_dim(void) { return A_DIM; }
 static inline attr_t reader_a_normal(void) { return A_NORMAL; }
 
+static inline WINDOW *reader_stdscr(void) { return stdscr; }
+static inline int reader_colors(void) { return COLORS; }
+static inline int reader_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t reader_color_pair(int pair) { return COLOR_PAIR(pair); }
+
 #endif

@@ -10,11 +10,16 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("state-dir"), help: ArgumentHelp("Where marks, bookmarks and positions are kept.", valueName: "DIR"))
     var stateDir: String?
 
+    /// The config file's settings (empty when there is none).
+    func config() -> Config {
+        let path = Locations.configFile(environment: Platform.environment, home: Platform.home)
+        return (try? String(contentsOfFile: path, encoding: .utf8)).map(Config.init(text:)) ?? Config()
+    }
+
     /// The library and state folders these options, the environment and the config file choose.
     func locations() -> Locations {
         let env = Platform.environment
-        let configPath = Locations.configFile(environment: env, home: Platform.home)
-        let config = (try? String(contentsOfFile: configPath, encoding: .utf8)).map(Config.init(text:)) ?? Config()
+        let config = config()
         return Locations(.init(libraryFlag: library, stateFlag: stateDir, environment: env, config: config, home: Platform.home,
                                samples: Platform.resource("samples", sourceFolder: "Samples"),
                                directoryExists: { Platform.isDirectory($0) }))

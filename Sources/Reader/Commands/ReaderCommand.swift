@@ -1,11 +1,36 @@
 import ArgumentParser
+import Foundation
+import ReaderCore
 
-/// `reader`: a terminal reader for saved articles.
+/// `reader`: a terminal reader for saved articles. With no subcommand on a terminal, the
+/// interactive reader; with stdout not a terminal, the list, as `reader list` prints it.
 struct ReaderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reader",
         abstract: "A terminal reader for saved articles (txt, md), with CJK-aware layout.",
+        discussion: "With no subcommand, opens the interactive reader (press ? for its keys).",
         subcommands: [ListCommand.self, ShowCommand.self, LinksCommand.self, SearchCommand.self, MarkCommand.self,
-                      BookmarkCommand.self, StateCommand.self],
-        defaultSubcommand: ListCommand.self)
+                      BookmarkCommand.self, StateCommand.self, ThemesCommand.self])
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: ArgumentHelp("The colour theme (see 'reader themes').", valueName: "NAME"))
+    var theme: String?
+
+    func run() throws {
+        guard Platform.stdoutIsTerminal else {
+            var list = try ListCommand.parse([])
+            list.options = options
+            try list.run()
+            return
+        }
+        let themes = Themes(folder: Platform.resource("themes", sourceFolder: "themes"))
+        let chosen = theme ?? options.config()["theme"] ?? "default"
+        let (loaded, warnings) = try themes.load(chosen)
+        let reader = InteractiveReader(library: options.openLibrary(), store: options.stateStore(), theme: loaded,
+                                       browser: Platform.environment["BROWSER"] ?? options.config()["browser"])
+        Signals.install()
+        let notes = try reader.run()
+        for note in warnings + notes { Platform.warn(note) }
+    }
 }

@@ -122,7 +122,7 @@ public struct Library {
         let entries = rows.map { row in
             let marks = state.state(for: ArticleKey(fingerprint: row.fingerprint, id: row.id), liveFingerprints: live)
             return LibraryEntry(id: row.id, title: row.title, format: row.format, path: root + "/" + row.id, saved: row.date,
-                                read: marks.read, bookmarked: marks.bookmarked)
+                                read: marks.read, bookmarked: marks.bookmarked, fingerprint: row.fingerprint)
         }
         return (LibraryEntry.newestFirst(entries), problems)
     }

@@ -8,8 +8,14 @@ public struct LibraryEntry: Equatable, Sendable, Codable {
     public var saved: String?
     public var read: Bool
     public var bookmarked: Bool
+    /// The content fingerprint the state is keyed by.
+    public var fingerprint: String
 
-    public init(id: String, title: String, format: ArticleFormat, path: String, saved: String?, read: Bool = false, bookmarked: Bool = false) {
+    /// The key of this article's state.
+    public var key: ArticleKey { ArticleKey(fingerprint: fingerprint, id: id) }
+
+    public init(id: String, title: String, format: ArticleFormat, path: String, saved: String?, read: Bool = false, bookmarked: Bool = false,
+                fingerprint: String = "") {
         self.id = id
         self.title = title
         self.format = format
@@ -17,6 +23,7 @@ public struct LibraryEntry: Equatable, Sendable, Codable {
         self.saved = saved
         self.read = read
         self.bookmarked = bookmarked
+        self.fingerprint = fingerprint
     }
 
     /// `entries` (in id order) newest first, ties keeping their order: grouped by date, so

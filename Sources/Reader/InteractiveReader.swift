@@ -1,0 +1,80 @@
+import Foundation
+import ReaderCore
+
+/// The interactive reader's loop: draw the screen the core computes, read a key, reduce,
+/// perform the effects. The one place that turns effects into I/O.
+struct InteractiveReader {
+    let library: Library
+    let store: StateStore
+    let theme: Theme
+    let browser: String?
+
+    /// Runs until the user quits or a signal asks to; returns messages to print after the
+    /// terminal is restored.
+    func run() throws -> [String] {
+        let state = store.load()
+        var notes = store.warnings
+        let (entries, problems) = try library.entries(state: state)
+        notes += problems.map(\.description)
+        guard let breaker = LineBreaker() else { return ["ICU's line breaker is unavailable"] }
+        let reducer = Reducer(renderer: ArticleRenderer(wrapper: Wrapper(breaker: breaker)), clock: { Date().timeIntervalSince1970 })
+        let renderer = ScreenRenderer()
+        let terminal = try Terminal(theme: theme)
+        Signals.restoreTerminal = { endwinForCrash() }
+        defer { terminal.close() }
+        let size = terminal.size
+        var app = AppState(entries: entries, state: state, width: size.width, height: size.height)
+        if !problems.isEmpty { app.message = "\(problems.count) file\(problems.count == 1 ? "" : "s") skipped (listed on exit)" }
+        let opener = LinkOpener(browser: browser)
+        var running = true
+        while running {
+            terminal.draw(renderer.render(app))
+            var resized = false
+            let key = terminal.readKey(resized: &resized)
+            var effects: [Effect] = []
+            if Signals.quitRequested != 0 {
+                effects = reducer.reduce(&app, .key(.control("c")))
+            } else if resized {
+                let size = terminal.size
+                terminal.invalidate()
+                effects = reducer.reduce(&app, .resize(width: size.width, height: size.height))
+            } else if let key {
+                effects = reducer.reduce(&app, .key(key))
+            }
+            // Effects may answer with actions, which may ask for more effects.
+            while !effects.isEmpty {
+                let effect = effects.removeFirst()
+                switch effect {
+                case .quit:
+                    running = false
+                case .save(let changes):
+                    do { try store.apply(changes) } catch { effects += reducer.reduce(&app, .failed("not saved: \(error)")) }
+                case .load(let entry):
+                    do {
+                        let article = try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: Library.fallbackTitle(entry.id))
+                        effects += reducer.reduce(&app, .loaded(id: entry.id, article))
+                    } catch {
+                        effects += reducer.reduce(&app, .failed(error.description))
+                    }
+                case .searchLibrary(let query):
+                    do {
+                        let results = try library.cache.map { try LibrarySearch.indexed(query, in: library, cache: $0) }
+                            ?? LibrarySearch.scanned(query, in: library)
+                        effects += reducer.reduce(&app, .searched(query: query, ids: results.results.map(\.id)))
+                    } catch {
+                        effects += reducer.reduce(&app, .failed("\(error)"))
+                    }
+                case .openLink(let url):
+                    if let failure = opener.open(url, terminal: terminal) { effects += reducer.reduce(&app, .failed(failure)) }
+                }
+            }
+        }
+        notes += store.warnings.filter { !notes.contains($0) }
+        return notes
+    }
+}
+
+/// Restores the terminal from a crash handler.
+private func endwinForCrash() {
+    Terminal.emergencyRestore()
+}

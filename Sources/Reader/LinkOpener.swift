@@ -1,0 +1,68 @@
+import Foundation
+import ReaderCore
+
+/// Opens a link as SAFETY.md says: http/https only (checked again here), with `$BROWSER`
+/// split into an argv (a `%u` argument replaced by the URL, else the URL appended), else
+/// `xdg-open URL`; never through a shell. A terminal browser gets the terminal; a GUI opener
+/// gets /dev/null and is not waited for.
+struct LinkOpener {
+    /// Browsers that draw in the terminal.
+    static let terminalBrowsers: Set<String> = ["w3m", "lynx", "links", "elinks", "browsh", "carbonyl", "links2"]
+
+    let browser: String?
+
+    /// The argv for opening `url`.
+    func arguments(for url: String) -> [String] {
+        guard let browser, !browser.isEmpty else { return ["xdg-open", url] }
+        // $BROWSER may list several commands separated by ':'; the first is used.
+        let command = browser.split(separator: ":").first.map(String.init) ?? browser
+        var argv = command.split(separator: " ").map(String.init)
+        if let index = argv.firstIndex(of: "%u") { argv[index] = url } else { argv.append(url) }
+        return argv
+    }
+
+    /// True when the opener runs in the terminal.
+    func isTerminalBrowser(_ argv: [String]) -> Bool {
+        Self.terminalBrowsers.contains((argv.first.map { ($0 as NSString).lastPathComponent }) ?? "")
+    }
+
+    /// Spawns the opener; returns an error message, or nil once started (a terminal browser
+    /// has also finished).
+    func open(_ url: String, terminal: Terminal) -> String? {
+        guard Link.isOpenable(url) else { return "not opened: only http and https links are opened" }
+        let argv = arguments(for: url)
+        if isTerminalBrowser(argv) {
+            var message: String?
+            terminal.suspended { message = spawn(argv, quiet: false, wait: true) }
+            return message
+        }
+        return spawn(argv, quiet: true, wait: false)
+    }
+
+    /// posix_spawnp with `argv`, in this process group (so a terminal browser is in the
+    /// foreground); quiet: stdio on /dev/null.
+    private func spawn(_ argv: [String], quiet: Bool, wait: Bool) -> String? {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if quiet {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for arg in cArgs { free(arg) } }
+        var pid = pid_t()
+        let result = posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, environ)
+        guard result == 0 else { return "cannot open the link: \(Sanitizer.line(argv[0])): \(String(cString: strerror(result)))" }
+        if wait {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        } else {
+            // Reap it in the background so no zombie is left.
+            let child = pid
+            Thread.detachNewThread { var status: Int32 = 0; waitpid(child, &status, 0) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,11 @@
+/// What happens to the reader: a key, a resize, or the answer to an effect.
+public enum Action: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// An article the front end loaded for `Effect.load`.
+    case loaded(id: String, Article)
+    /// The ids matching a library search, best first.
+    case searched(query: String, ids: [String])
+    /// An effect failed: the message goes on the status line.
+    case failed(String)
+}

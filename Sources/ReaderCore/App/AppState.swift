@@ -1,0 +1,78 @@
+/// Everything the interactive reader shows, as a value: the reducer changes it, the screen
+/// renderer draws it.
+public struct AppState: Sendable {
+    /// Which articles the list shows.
+    public enum Filter: String, Sendable { case all, unread, bookmarked }
+
+    /// How the list is ordered.
+    public enum Sort: String, Sendable, CaseIterable { case date, title, unreadFirst = "unread first" }
+
+    /// A line being typed at the bottom of the screen.
+    public struct Prompt: Sendable, Equatable {
+        public var pane: Pane
+        public var text = ""
+    }
+
+    public var entries: [LibraryEntry]
+    public var state: StateFile
+    public var width: Int
+    public var height: Int
+    public var focus: Pane = .list
+    public var filter: Filter = .all
+    public var sort: Sort = .date
+    /// The library search in force: its query and the matching ids, best first.
+    public var librarySearch: (query: String, ids: [String])?
+    /// Indices into `entries` of the rows shown, in order.
+    public private(set) var visible: [Int] = []
+    /// The selected row, an index into `visible`.
+    public var selected = 0
+    public var listTop = 0
+    public var article: OpenArticle?
+    public var prompt: Prompt?
+    public var message: String?
+    public var showHelp = false
+    /// A `g` waiting for its second `g`.
+    public var pendingGo = false
+    /// Digits typed before `o`.
+    public var pendingNumber: Int?
+
+    public init(entries: [LibraryEntry], state: StateFile = StateFile(), width: Int, height: Int) {
+        self.entries = entries
+        self.state = state
+        self.width = width
+        self.height = height
+        refreshVisible()
+    }
+
+    /// The entry of the selected row.
+    public var selectedEntry: LibraryEntry? { visible.indices.contains(selected) ? entries[visible[selected]] : nil }
+
+    /// How many articles are unread.
+    public var unreadCount: Int { entries.reduce(0) { $0 + ($1.read ? 0 : 1) } }
+
+    /// Recomputes the rows shown from the filter, the sort and the library search, keeping
+    /// the selected article selected when it is still shown.
+    public mutating func refreshVisible() {
+        let keep = selectedEntry?.id
+        var indices = Array(entries.indices)
+        switch filter {
+        case .all: break
+        case .unread: indices = indices.filter { !entries[$0].read }
+        case .bookmarked: indices = indices.filter { entries[$0].bookmarked }
+        }
+        if let search = librarySearch {
+            let rank = Dictionary(search.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            indices = indices.filter { rank[entries[$0].id] != nil }.sorted { rank[entries[$0].id]! < rank[entries[$1].id]! }
+        } else {
+            switch sort {
+            case .date: break
+            case .title:
+                indices.sort { entries[$0].title.lowercased().utf8.lexicographicallyPrecedes(entries[$1].title.lowercased().utf8) }
+            case .unreadFirst:
+                indices = indices.filter { !entries[$0].read } + indices.filter { entries[$0].read }
+            }
+        }
+        visible = indices
+        selected = keep.flatMap { id in visible.firstIndex { entries[$0].id == id } } ?? min(selected, max(0, visible.count - 1))
+    }
+}

@@ -1,0 +1,12 @@
+/// What the reducer asks the front end to do: all I/O happens there.
+public enum Effect: Equatable, Sendable {
+    /// Read an article file; answer with `Action.loaded` or `Action.failed`.
+    case load(LibraryEntry)
+    /// Search the library; answer with `Action.searched` or `Action.failed`.
+    case searchLibrary(String)
+    /// Write these changes to the state file.
+    case save([StateChange])
+    /// Open a link (already checked openable) with the browser.
+    case openLink(String)
+    case quit
+}

@@ -1,0 +1,301 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+/// A temporary library of saved pages in Chinese, Japanese, Korean and English (with chrome
+/// and references), one GBK-encoded article, and a cache folder beside it.
+final class SearchLibrary {
+    let folder: TemporaryFolder
+    let root: String
+    let cacheHome: String
+    let cache: LibraryCache
+
+    static let readermode = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/readermode")
+    static let encodings = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/encodings")
+
+    /// Saved pages from the reader-mode fixtures, by where they go in the library.
+    static let pages = [
+        ("zh/portal-tech.txt", "zh-portal-tech.txt"),
+        ("zh/wechat-tofu.txt", "zh-wechat-article.txt"),
+        ("zh/teahouse.md", "zh-clipping-teahouse.md"),
+        ("ja/shotengai.txt", "ja-news-economy.txt"),
+        ("ko/baking.txt", "ko-blog-baking.txt"),
+        ("en/council.txt", "en-news-tech.txt"),
+    ]
+
+    /// Short articles that rank differently for "lighthouse".
+    static let lighthouses = [
+        ("en/lighthouse-history.txt", """
+            A Short History of the Lighthouse
+
+            Every lighthouse on this coast was first lit with whale oil. The last keeper of the northern lighthouse retired in 1962, and the lamp has run on its own ever since.
+
+            """),
+        ("en/lighthouse-keeper.md", """
+            ---
+            title: The Lighthouse Keeper
+            saved: 2024-06-01
+            ---
+
+            She kept the lamp burning through forty winters on the northern cape, writing every storm into a leather notebook that her grandson still keeps on his shelf.
+
+            """),
+        ("en/harbour-notes.txt", """
+            Notes from the Harbour
+
+            The old lighthouse on the breakwater was repainted this spring. Fishermen say the lighthouse beam now reaches further out to sea, and the harbour master plans to open the lighthouse to visitors in summer.
+
+            Boats still come in late when the fog is thick, and the bell on the pier rings all night.
+
+            """),
+        ("en/coastal-walk.txt", """
+            A Coastal Walk
+
+            The path follows the cliffs for six miles and passes a small lighthouse before it turns inland towards the village and its two old pubs.
+
+            """),
+    ]
+
+    init() throws {
+        folder = try TemporaryFolder()
+        root = folder.path + "/library"
+        cacheHome = folder.path + "/cache"
+        do {
+            for (id, name) in Self.pages {
+                try folder.write("library/" + id, bytes: Array(try Data(contentsOf: Self.readermode.appendingPathComponent(name))))
+            }
+            try folder.write("library/zh/bicycle-gbk.txt", bytes: Array(try Data(contentsOf: Self.encodings.appendingPathComponent("gbk.txt"))))
+            for (id, text) in Self.lighthouses { try folder.write("library/" + id, text) }
+        } catch {
+            folder.remove()
+            throw error
+        }
+        cache = LibraryCache(root: root, cacheHome: cacheHome)
+    }
+
+    var library: Library { Library(root: root, cache: cache) }
+
+    func remove() { folder.remove() }
+
+    func indexed(_ query: String) throws -> [SearchResult] { try LibrarySearch.indexed(query, in: library, cache: cache).results }
+
+    func scanned(_ query: String) throws -> [SearchResult] { try LibrarySearch.scanned(query, in: Library(root: root)).results }
+
+    /// Replaces the file's content and gives it a modification time of its own.
+    func edit(_ id: String, _ text: String, modified: Date) throws {
+        try folder.write("library/" + id, text)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: root + "/" + id)
+    }
+
+    func size(of path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : -1
+    }
+}
+
+@Suite struct LibrarySearchTests {
+    static let queries = ["数据库", "茶馆", "豆腐", "商店街", "空き店舗", "팥소", "단팥빵", "council", "ＣＯＵＮＣＩＬ", "the", "Lighthouse",
+                          "lighthouse keeper", "自行车", "的", "3.0", "ｶﾞｲﾄﾞ", "zzqx no such words"]
+
+    @Test func indexedSearchAnswersLikeScanningEveryArticle() throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        var found = 0
+        for query in Self.queries {
+            let indexed = try library.indexed(query)
+            #expect(indexed == (try library.scanned(query)), "query \(query)")
+            found += indexed.isEmpty ? 0 : 1
+        }
+        #expect(found >= Self.queries.count - 2)
+        // And again, from the filled cache.
+        for query in Self.queries { #expect(try library.indexed(query) == (try library.scanned(query)), "query \(query), warm") }
+    }
+
+    @Test func findsWordsInEachLanguageInTheRightArticle() throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        let expected: [(String, String)] = [("数据库", "zh/portal-tech.txt"), ("豆腐", "zh/wechat-tofu.txt"), ("茶馆", "zh/teahouse.md"),
+                                            ("空き店舗", "ja/shotengai.txt"), ("팥소", "ko/baking.txt"), ("fiber network", "en/council.txt")]
+        for (query, id) in expected {
+            let results = try library.indexed(query)
+            #expect(results.map(\.id) == [id], "query \(query)")
+            let snippet = String(decoding: TextFolder.fold(results.first?.snippet ?? ""), as: UTF8.self)
+            #expect(snippet.contains(String(decoding: TextFolder.fold(query), as: UTF8.self)), "snippet of \(query): \(snippet)")
+        }
+    }
+
+    @Test func aFullwidthQueryFindsWhatItsASCIIFormFinds() throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        let ascii = try library.indexed("council")
+        #expect(!ascii.isEmpty)
+        #expect(try library.indexed("ＣＯＵＮＣＩＬ") == ascii)
+        #expect(try library.indexed("COUNCIL") == ascii)
+    }
+
+    @Test func titleMatchesRankFirstThenMoreMatches() throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        for results in [try library.indexed("lighthouse"), try library.scanned("lighthouse")] {
+            #expect(results.map(\.id) == ["en/lighthouse-history.txt", "en/lighthouse-keeper.md", "en/harbour-notes.txt", "en/coastal-walk.txt"])
+            #expect(results.map(\.titleMatches) == [true, true, false, false])
+            #expect(results.map(\.matches) == [3, 1, 3, 1])
+            #expect(results.first?.title == "A Short History of the Lighthouse")
+        }
+    }
+
+    @Test func aGBKEncodedArticleIsFoundByAChineseWordOfItsText() throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        for query in ["刹车皮", "自行车", "老师傅"] {
+            let results = try library.indexed(query)
+            #expect(results.map(\.id) == ["zh/bicycle-gbk.txt"], "query \(query)")
+            #expect(results.first?.snippet.contains(query) == true, "snippet: \(results.first?.snippet ?? "")")
+            #expect(results == (try library.scanned(query)))
+        }
+        #expect(try library.indexed("刹车皮").first?.title == "修好一辆旧自行车")
+    }
+
+    /// Text only in related lists, disclaimers, UI lines or references is not the article's.
+    @Test(arguments: ["云服务厂商下调存储价格", "不构成任何投资建议", "修表匠", "地方銀行", "딸기잼", "wired keyboard", "Example Media",
+                      "citycouncil.example.gov", "baking-notes.example.kr", "古镇周末两日游", "分享到微博"])
+    func textOnlyInPageChromeOrReferencesIsNotFound(_ query: String) throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        // The text is in a saved file, so a plain byte search of the library would find it.
+        let inFiles = try FileManager.default.subpathsOfDirectory(atPath: library.root).contains { id in
+            (try? String(contentsOfFile: library.root + "/" + id, encoding: .utf8))?.contains(query) == true
+        }
+        #expect(inFiles)
+        #expect(try library.indexed(query).isEmpty)
+        #expect(try library.scanned(query).isEmpty)
+    }
+
+    /// Records lie back to back in the folded store: a match that straddles two records is
+    /// no match, and must not hide a match that starts right after the boundary.
+    @Test func aMatchAtTheStartOfAnArticleIsFoundWhenTheArticleBeforeItEndsLikeTheQuery() throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        try library.folder.write("library/boundary/a-first.txt", """
+            The Neighbour's Cat
+
+            Every evening the cat from next door sits on our wall and waits for dinner. The children call the cat Lu
+
+            """)
+        try library.folder.write("library/boundary/b-second.txt", """
+            Lulu Goes Home
+
+            After a week away the dog found her own way back across the fields, muddy and very pleased with herself.
+
+            """)
+        let scanned = try library.scanned("lulu")
+        #expect(scanned.map(\.id) == ["boundary/b-second.txt"])
+        #expect(try library.indexed("lulu") == scanned)
+        #expect(try library.indexed("lulu") == scanned)  // warm
+        // The case is as described: the first record ends in "Lu", the second starts with
+        // "Lulu", and they lie side by side in the store.
+        let files = try LibraryScanner(root: library.root).scan().files
+        let first = try #require(files.first { $0.id == "boundary/a-first.txt" })
+        let second = try #require(files.first { $0.id == "boundary/b-second.txt" })
+        #expect(String(decoding: try Library.searchRecord(for: first).text, as: UTF8.self).hasSuffix("cat Lu"))
+        #expect(String(decoding: try Library.searchRecord(for: second).text, as: UTF8.self).hasPrefix("Lulu Goes Home\n"))
+        let rows = library.cache.load().rows
+        #expect(rows[first.id]?.folded?.upperBound != nil)
+        #expect(rows[first.id]?.folded?.upperBound == rows[second.id]?.folded?.lowerBound)
+    }
+
+    // MARK: - Keeping the index current
+
+    @Test func theIndexFollowsEditsDeletionsAndAdditions() throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        #expect(try library.indexed("council").map(\.id) == ["en/council.txt"])
+        let before = library.cache.load()
+        let foldedStore = library.cache.directory + "/folded.\(before.generation)"
+        let storedBefore = library.size(of: foldedStore)
+        #expect(storedBefore > 0)
+
+        // Edited: new content, new time.
+        try library.edit("en/council.txt", """
+            Zeppelin Flights Return
+
+            A zeppelin flew over the city on Sunday for the first time in decades, drawing crowds to the riverside park and the old airfield.
+
+            """, modified: Date(timeIntervalSince1970: 1_000_000_000))
+        #expect(try library.indexed("zeppelin").map(\.id) == ["en/council.txt"])
+        #expect(try library.indexed("zeppelin") == (try library.scanned("zeppelin")))
+        #expect(try library.indexed("council").isEmpty)
+        #expect(try library.indexed("fiber network").isEmpty)
+        #expect(try library.indexed("the") == (try library.scanned("the")))
+        // Only the edited article was added to the store; the others kept their records.
+        let after = library.cache.load()
+        #expect(after.generation == before.generation)
+        #expect(after.rows["en/council.txt"]?.folded?.lowerBound == storedBefore)
+        for (id, row) in before.rows where id != "en/council.txt" {
+            #expect(after.rows[id]?.folded == row.folded, "\(id)")
+            #expect(after.rows[id]?.text == row.text, "\(id)")
+        }
+
+        // Deleted.
+        #expect(try library.indexed("茶馆").map(\.id) == ["zh/teahouse.md"])
+        try FileManager.default.removeItem(atPath: library.root + "/zh/teahouse.md")
+        #expect(try library.indexed("茶馆").isEmpty)
+        #expect(library.cache.load().rows["zh/teahouse.md"] == nil)
+
+        // Added.
+        #expect(try library.indexed("쿼카").isEmpty)
+        try library.folder.write("library/ko/quokka.txt", """
+            섬에서 만난 쿼카
+
+            지난여름 서호주의 작은 섬에서 쿼카를 처음 보았습니다. 사람을 무서워하지 않는 쿼카는 자전거 옆까지 다가와 한참 동안 우리를 바라보았습니다.
+
+            """)
+        #expect(try library.indexed("쿼카").map(\.id) == ["ko/quokka.txt"])
+        #expect(try library.indexed("쿼카").first?.matches == 3)
+        for query in Self.queries { #expect(try library.indexed(query) == (try library.scanned(query)), "query \(query)") }
+    }
+
+    @Test func deletingTheCacheFolderChangesNoAnswer() throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        let answers = try Self.queries.map(library.indexed)
+        #expect(FileManager.default.fileExists(atPath: library.cache.directory + "/articles.tsv"))
+        try FileManager.default.removeItem(atPath: library.cache.directory)
+        #expect(try Self.queries.map(library.indexed) == answers)
+        #expect(FileManager.default.fileExists(atPath: library.cache.directory + "/articles.tsv"))
+        #expect(try Self.queries.map(library.indexed) == answers)
+    }
+
+    @Test(arguments: [Array("\u{00}\u{FF}garbage\u{01}\t\t\n\u{7F}".utf8) + [0xFF, 0xFE, 0x00, 0x13],
+                      Array("reader-cache 1 gen=1\nnot\ta\trow\n".utf8),
+                      Array("reader-cache 1 gen=1\n".utf8) + [0xC3, 0x28, 0x09, 0x0A] + Array(repeating: 0x41, count: 300)])
+    func aCorruptTableIsRebuiltAndGivesTheSameAnswers(_ garbage: [UInt8]) throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        let answers = try Self.queries.map(library.indexed)
+        let rows = library.cache.load().rows.count
+        #expect(rows == SearchLibrary.pages.count + SearchLibrary.lighthouses.count + 1)
+        try Data(garbage).write(to: URL(fileURLWithPath: library.cache.directory + "/articles.tsv"))
+        #expect(library.cache.load().rows.isEmpty)
+        #expect(try Self.queries.map(library.indexed) == answers)
+        #expect(library.cache.load().rows.count == rows)
+        #expect(library.cache.load().rows.values.allSatisfy { $0.folded != nil && $0.text != nil })
+    }
+
+    @Test func aTruncatedStoreIsRefilledAndGivesTheSameAnswers() throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        let answers = try Self.queries.map(library.indexed)
+        let generation = library.cache.load().generation
+        #expect(truncate(library.cache.directory + "/folded.\(generation)", 10) == 0)
+        #expect(try Self.queries.map(library.indexed) == answers)
+    }
+
+    @Test(arguments: ["", "   ", "\t", "\u{200B}", "\u{1B}[31m"])
+    func aQueryThatFoldsToNothingThrows(_ query: String) throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        #expect(throws: LibrarySearch.QueryError.self) { try library.indexed(query) }
+        #expect(throws: LibrarySearch.QueryError.self) { try library.scanned(query) }
+    }
+}
