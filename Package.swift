@@ -21,6 +21,7 @@ let package = Package(
         .executableTarget(name: "Reader",
                           dependencies: ["ReaderCore", "CNcurses",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "ReaderBench", dependencies: ["ReaderCore"], path: "Sources/ReaderBench"),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore"],
                     resources: [.copy("Fixtures")]),
     ]

@@ -7,7 +7,12 @@
 #     `cat` of every article: list must at least read the files it lists;
 #   - `reader show big-article.txt --width 80` (one 2 MiB article; target
 #     <= 0.15 s), against `cat` of the same file;
-#   - the peak RSS of each reader command (from /usr/bin/time -f %M).
+#   - the peak RSS of each reader command (from /usr/bin/time -f %M);
+#   - the interactive reader, in a second table: ReaderBench (built beside the
+#     reader binary) times in process, per key on the big article at 100x30,
+#     reduce + render + diff (median and worst of $BENCH_KEY_RUNS, default 100;
+#     budget 5 ms each), and start-up to the first full screen (budget 0.2 s),
+#     which is also timed as a whole process (`ReaderBench --startup-only`).
 # Times are the median (min-max) of $BENCH_RUNS runs (default 5) after one
 # warm-up run, so the page cache is warm for reader and floor alike.  The
 # ratio is left out when the floor takes under 10 ms: it would only measure
@@ -15,7 +20,7 @@
 #
 # The corpus is generated once by ../shared/tools/gen-corpus (override: env
 # GEN_CORPUS) and kept in bench/out/corpus.  State, cache and config go to a
-# temporary directory, so nothing touches $HOME.  Prints one markdown table.
+# temporary directory, so nothing touches $HOME.  Prints two markdown tables.
 #
 # To add a row: `measure NAME CMD...` (options: --runs N, --prep SHELL_CMD run
 # untimed before each run), then `row WHAT NAME [FLOOR_NAME FLOOR_LABEL [TARGET_S]]`.
@@ -27,11 +32,14 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 [[ $# -ge 1 ]] || die "usage: bench/run.sh PATH/TO/release/reader"
 [[ -f $1 && -x $1 ]] || die "no reader binary at '$1' (build it with 'make release')"
 BIN=$(realpath "$1")
+RB=$(dirname "$BIN")/ReaderBench
+[[ -x $RB ]] || die "no ReaderBench beside the reader binary at '$RB' (build with 'make release')"
 GEN=${GEN_CORPUS:-$HERE/../../shared/tools/gen-corpus}
 [[ -f $GEN ]] || die "no corpus generator at '$GEN' (set GEN_CORPUS)"
 command -v python3 >/dev/null || die "python3 is needed"
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is needed for peak RSS (Debian package 'time')"
 RUNS=${BENCH_RUNS:-5}
+KEY_RUNS=${BENCH_KEY_RUNS:-100}
 
 # --- the corpus, generated once ---------------------------------------------
 OUT=$HERE/out
@@ -114,10 +122,38 @@ row "search $RARE --json, warm"                       search-rare rg-rare "rg -F
 row "mark ARTICLE --read (100 runs: median, min–max)" mark
 row "bookmark ARTICLE (100 runs: median, min–max)"    bookmark
 
+# --- the interactive reader: per key, and start-up ----------------------------
+KEY_BUDGET=5000 STARTUP_BUDGET=200000   # µs
+KROWS=()
+krow() {   # krow WHAT MEDIAN_US WORST_US BUDGET_US: met when the worst is within the budget
+    KROWS+=("$(LC_ALL=C awk -v what="$1" -v med="$2" -v worst="$3" -v budget="$4" 'BEGIN {
+        verdict = worst <= budget ? "met" : med <= budget ? "MISSED (worst)" : "MISSED"
+        printf "| %s | %d | %d | %d | %s |", what, med, worst, budget, verdict
+    }')")
+}
+measure startup-process "$RB" --startup-only --library "$CORPUS" --state-dir "$STATE"
+echo "measuring the interactive reader's keys ($KEY_RUNS runs each) ..." >&2
+KEYS=$("$RB" --library "$CORPUS" --article "${BIG#"$CORPUS"/}" --state-dir "$STATE" --runs "$KEY_RUNS")
+while read -r kind _ med worst label; do
+    case $kind in
+        key) krow "$label" "$med" "$worst" "$KEY_BUDGET" ;;
+        startup) krow "start-up to the first full screen, $NFILES articles, in process (of $KEY_RUNS)" "$med" "$worst" "$STARTUP_BUDGET" ;;
+    esac
+done <<<"$KEYS"
+krow "start-up to the first full screen, whole process (ReaderBench --startup-only, of $RUNS)" \
+    "$(LC_ALL=C awk -v s="${MED[startup-process]}" 'BEGIN { printf "%d", s * 1e6 }')" \
+    "$(LC_ALL=C awk -v s="${MAX[startup-process]}" 'BEGIN { printf "%d", s * 1e6 }')" "$STARTUP_BUDGET"
+
 # --- the table --------------------------------------------------------------
 echo "| what | reader: median (min–max) | floor / peer | ratio | peak RSS (reader) | target |"
 echo "|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"
+echo
+echo "Interactive reader, per key (µs): reduce + render + diff on $(basename "$BIG") at 100×30; start-up to the first full screen"
+echo
+echo "| key | median µs | worst µs | budget µs | met? |"
+echo "|---|---|---|---|---|"
+printf '%s\n' "${KROWS[@]}"
 echo
 CPU=$(sed -n '/^model name/{s/^[^:]*: *//p;q}' /proc/cpuinfo)
 echo "Machine: $(nproc) CPUs, ${CPU:-$(uname -m)}; $(date '+%Y-%m-%d %H:%M %Z');" \

@@ -48,7 +48,8 @@ struct InteractiveReader {
                 case .quit:
                     running = false
                 case .save(let changes):
-                    do { try store.apply(changes) } catch { effects += reducer.reduce(&app, .failed("not saved: \(error)")) }
+                    let live = { [entries = app.entries] in Set(entries.map(\.fingerprint)) }
+                    do { try store.apply(changes, liveFingerprints: live) } catch { effects += reducer.reduce(&app, .failed("not saved: \(error)")) }
                 case .load(let entry):
                     do {
                         let article = try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: Library.fallbackTitle(entry.id))

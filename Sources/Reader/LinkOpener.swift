@@ -52,8 +52,19 @@ struct LinkOpener {
         }
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { for arg in cArgs { free(arg) } }
+        // The child starts with no signal blocked and default handlers, whatever the reader set.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), defaults = sigset_t()
+        sigemptyset(&empty)
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        let result = posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, environ)
+        let result = posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, environ)
         guard result == 0 else { return "cannot open the link: \(Sanitizer.line(argv[0])): \(String(cString: strerror(result)))" }
         if wait {
             var status: Int32 = 0

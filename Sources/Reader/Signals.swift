@@ -8,8 +8,13 @@ enum Signals {
     /// Called on a crash signal to restore the terminal (endwin).
     nonisolated(unsafe) static var restoreTerminal: (@convention(c) () -> Void)?
 
-    /// Installs the handlers, without SA_RESTART, so a blocked `get_wch` returns.
+    /// Installs the handlers, without SA_RESTART, so a blocked `get_wch` returns, and unblocks
+    /// the signals the reader needs (a parent may have left them blocked).
     static func install() {
+        var needed = sigset_t()
+        sigemptyset(&needed)
+        for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT] { sigaddset(&needed, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &needed, nil)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { _ in Signals.quitRequested = 1 }

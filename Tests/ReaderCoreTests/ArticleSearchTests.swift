@@ -80,7 +80,7 @@ import Testing
             guard line.style == .body, next.style == .body, line.offset + line.text.utf16.count + 1 == next.offset,
                   let last = line.text.split(separator: " ").last, let first = next.text.split(separator: " ").first,
                   last.allSatisfy(\.isLetter), first.allSatisfy(\.isLetter) else { continue }
-            let query = last + " " + first
+            let query = String(last) + " " + String(first)
             if layout.document.components(separatedBy: query).count == 2 { return (query, index) }
         }
         return nil
@@ -152,6 +152,21 @@ import Testing
         #expect(slice(layout.document, cyrillic.range) == "сква")
     }
 
+    /// Text saved in decomposed form (as macOS file names and some pages have it) is found by a
+    /// query typed precomposed, and the other way round.
+    @Test func aPrecomposedQueryFindsTextWrittenWithCombiningMarks() throws {
+        let layout = laidOut("Notes\n\nA \u{30AB}\u{3099}\u{30A4}\u{30C8}\u{3099} to the cafe\u{301} near the station.", width: 80)
+        let kana = ArticleSearch(query: "\u{30AC}\u{30A4}\u{30C9}", in: layout).matches  // ガイド
+        #expect(kana.count == 1)
+        #expect(kana.first.map { highlighted($0, in: layout).unicodeScalars.count } == 5)
+        let cafe = ArticleSearch(query: "caf\u{E9}", in: layout).matches  // café
+        #expect(cafe.count == 1)
+        #expect(cafe.first.map { highlighted($0, in: layout).unicodeScalars.map(\.value) } == [0x63, 0x61, 0x66, 0x65, 0x301])
+        let precomposed = laidOut("Notes\n\nA \u{30AC}\u{30A4}\u{30C9} to the caf\u{E9} near the station.", width: 80)
+        #expect(ArticleSearch(query: "\u{30AB}\u{3099}\u{30A4}\u{30C8}\u{3099}", in: precomposed).matches.count == 1)
+        #expect(ArticleSearch(query: "cafe\u{301}", in: precomposed).matches.count == 1)
+    }
+
     @Test func anEmptyQueryFindsNothing() {
         let layout = laidOut(Self.orchard, width: 80)
         let search = ArticleSearch(query: "", in: layout)
@@ -221,6 +236,27 @@ import Testing
         let second = try #require(ArticleSearch(query: "second item", in: layout).matches.first)
         #expect(layout.lines[second.line].text.hasPrefix("• second item"))
         #expect(second.pieces == [ArticleSearch.Piece(line: second.line, range: 2..<13)])
+    }
+
+    /// A list's number is document text too: a match on it highlights it where it is drawn,
+    /// so `n` goes to its line and not to the top.
+    @Test func aMatchOnAListNumberHighlightsTheNumber() throws {
+        let layout = laidOut("""
+            Baking Bread at Home
+
+            Good bread needs only flour, water, salt and time. These are the steps I follow every weekend.
+
+            1. Mix 5 cups of flour with the water and salt.
+            2. Leave the dough to rise for 5 hours.
+            3. Bake it for 40 minutes.
+            """, width: 60)
+        let search = ArticleSearch(query: "2", in: layout)
+        #expect(search.matches.count == 1)
+        let match = try #require(search.matches.first)
+        let line = try #require(layout.lines.firstIndex { $0.text.hasPrefix("2. Leave") })
+        #expect(match.pieces == [ArticleSearch.Piece(line: line, range: 0..<1)])
+        #expect(match.line == line)
+        #expect(search.first(atOrAfterLine: line) == 0)
     }
 
     @Test func aWrappedListItemHighlightsTheColumnsAfterTheHangingIndent() throws {

@@ -162,9 +162,17 @@ final class TickingClock: @unchecked Sendable {
 
     // MARK: - A damaged, newer or older file
 
-    @Test(arguments: [("{ \"version\": 1, \"articles\": { oops", "JSON"), ("{\"version\": \"one\", \"articles\": {}}", "version"),
-                      ("\u{00}\u{01}binary\u{FF}", "JSON"), ("{\"articles\": {}}", "version")])
-    func aCorruptFileIsMovedAsideWithAWarningAndLoadsEmpty(_ content: String, _ mentioned: String) throws {
+    /// Corrupt state files by name: the content, and a word the warning must carry.
+    static let corruptFiles: [String: (content: String, mentioned: String)] = [
+        "cut short": ("{ \"version\": 1, \"articles\": { oops", "JSON"),
+        "a version that is no number": ("{\"version\": \"one\", \"articles\": {}}", "version"),
+        "binary": ("\u{00}\u{01}binary\u{FF}", "JSON"),
+        "no version": ("{\"articles\": {}}", "version"),
+    ]
+
+    @Test(arguments: corruptFiles.keys.sorted())
+    func aCorruptFileIsMovedAsideWithAWarningAndLoadsEmpty(_ kind: String) throws {
+        let (content, mentioned) = try #require(Self.corruptFiles[kind])
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let store = makeStore(folder)
@@ -359,7 +367,7 @@ final class TickingClock: @unchecked Sendable {
         #expect(failures.value == 0)
         let file = StateStore(directory: directory).load()
         #expect(file.articles.count == 60)
-        #expect(file.articles.values.allSatisfy(\.read))
+        #expect(file.articles.values.allSatisfy { $0.read })
     }
 
     // MARK: - Decoding

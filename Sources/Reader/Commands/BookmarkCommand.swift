@@ -19,6 +19,7 @@ struct BookmarkCommand: ParsableCommand {
         let key = try library.key(of: library.resolve(article, cwd: FileManager.default.currentDirectoryPath))
         let store = options.stateStore()
         defer { for warning in store.warnings { Platform.warn(warning) } }
-        try store.apply([.bookmarked(key, !remove)])
+        let live = { Set((try? library.rows().rows.map(\.fingerprint)) ?? []) }
+        try store.apply([.bookmarked(key, !remove)], liveFingerprints: live)
     }
 }

@@ -23,6 +23,7 @@ struct MarkCommand: ParsableCommand {
         let key = try library.key(of: library.resolve(article, cwd: FileManager.default.currentDirectoryPath))
         let store = options.stateStore()
         defer { for warning in store.warnings { Platform.warn(warning) } }
-        try store.apply([.read(key, mark == .read)])
+        let live = { Set((try? library.rows().rows.map(\.fingerprint)) ?? []) }
+        try store.apply([.read(key, mark == .read)], liveFingerprints: live)
     }
 }

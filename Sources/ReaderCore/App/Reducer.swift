@@ -275,7 +275,7 @@ public struct Reducer {
         guard let index = state.entries.firstIndex(where: { $0.id == id }) else { return [] }
         state.entries[index].read = read
         let change = StateChange.read(state.entries[index].key, read)
-        state.state.apply(change, at: clock())
+        state.state.apply(change, at: clock(), liveFingerprints: { [entries = state.entries] in Set(entries.map(\.fingerprint)) })
         if state.article?.entry.id == id { state.article?.entry.read = read }
         state.refreshVisible()
         return [.save([change])]
@@ -285,7 +285,7 @@ public struct Reducer {
         guard let index = state.entries.firstIndex(where: { $0.id == id }) else { return [] }
         state.entries[index].bookmarked = bookmarked
         let change = StateChange.bookmarked(state.entries[index].key, bookmarked)
-        state.state.apply(change, at: clock())
+        state.state.apply(change, at: clock(), liveFingerprints: { [entries = state.entries] in Set(entries.map(\.fingerprint)) })
         if state.article?.entry.id == id { state.article?.entry.bookmarked = bookmarked }
         state.refreshVisible()
         state.message = bookmarked ? "bookmarked" : "bookmark removed"

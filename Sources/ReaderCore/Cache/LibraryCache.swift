@@ -26,7 +26,7 @@ public final class LibraryCache: Sendable {
         public var rows: [String: CachedArticle] = [:]
     }
 
-    static let header = "reader-cache 1"
+    static let header = "reader-cache 2"
     var tablePath: String { directory + "/articles.tsv" }
     func storePath(_ kind: String, _ generation: Int) -> String { directory + "/\(kind).\(generation)" }
 
@@ -83,7 +83,8 @@ public final class LibraryCache: Sendable {
     // MARK: - Stores
 
     /// Appends each record's text and folded text to the stores and points its row at them.
-    /// Call with the lock held.
+    /// Each folded record is followed by a 0xFF byte, which UTF-8 never holds, so no match
+    /// can run from one record into the next. Call with the lock held.
     public func append(_ records: [(id: String, text: [UInt8], folded: [UInt8])], to table: inout Table) {
         guard !records.isEmpty else { return }
         let textPath = storePath("text", table.generation), foldedPath = storePath("folded", table.generation)
@@ -94,6 +95,7 @@ public final class LibraryCache: Sendable {
             table.rows[record.id]?.folded = (foldedAt + foldedOut.count)..<(foldedAt + foldedOut.count + record.folded.count)
             textOut += record.text
             foldedOut += record.folded
+            foldedOut.append(0xFF)
         }
         guard appendBytes(textOut, to: textPath, expectedSize: textAt), appendBytes(foldedOut, to: foldedPath, expectedSize: foldedAt) else {
             for record in records { table.rows[record.id]?.text = nil; table.rows[record.id]?.folded = nil }

@@ -93,8 +93,11 @@ public struct ArticleRenderer {
         }
         return wrapper.wrap(text, width: width - indent).enumerated().map { index, line in
             let prefix = index == 0 ? first : rest
+            // A list marker on the first line is document text too: the line starts with it.
+            let markerIsText = index == 0 && prefixLength > 0
             return RenderedLine(text: prefix + line.text, width: DisplayWidth.of(prefix) + line.width, style: style,
-                                offset: offset + line.start, textStart: prefix.utf16.count)
+                                offset: offset + line.start - (markerIsText ? prefixLength : 0),
+                                textStart: markerIsText ? 0 : prefix.utf16.count)
         }
     }
 }

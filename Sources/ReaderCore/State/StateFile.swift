@@ -32,11 +32,13 @@ public struct StateFile: Equatable, Sendable, Codable {
     }
 
     /// Applies `change` at `time`: the article's entry is re-keyed to its current fingerprint
-    /// and path, and the changed field takes the new value and time.
-    public mutating func apply(_ change: StateChange, at time: Double) {
+    /// and path, and the changed field takes the new value and time. `liveFingerprints` (asked
+    /// only when the fingerprint is not found) keeps a path hint from taking another file's entry.
+    public mutating func apply(_ change: StateChange, at time: Double, liveFingerprints: () -> Set<String> = { [] }) {
         let article = change.article
-        var state = state(for: article)
-        if let old = key(for: article), old != article.fingerprint { articles.removeValue(forKey: old) }
+        let live = articles[article.fingerprint] == nil ? liveFingerprints() : []
+        var state = state(for: article, liveFingerprints: live)
+        if let old = key(for: article, liveFingerprints: live), old != article.fingerprint { articles.removeValue(forKey: old) }
         state.path = article.id
         switch change {
         case .read(_, let value): (state.read, state.readAt) = (value, time)

@@ -63,7 +63,13 @@ public final class StateStore {
         case .missing: return StateFile()
         case .parsed(let file): return file
         case .corrupt(let reason):
-            let aside = path + ".corrupt-" + Self.timestamp()
+            // Never over an earlier copy: a second corrupt file in the same second gets a suffix.
+            var aside = path + ".corrupt-" + Self.timestamp()
+            var suffix = 1
+            while FileManager.default.fileExists(atPath: aside) {
+                aside = path + ".corrupt-" + Self.timestamp() + "-\(suffix)"
+                suffix += 1
+            }
             if rename(path, aside) != 0 { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
             warnings.append("\(Sanitizer.line(path)): corrupt (\(Sanitizer.line(reason))); moved aside to \(Sanitizer.line(aside)); starting with empty state")
             return StateFile()
@@ -74,10 +80,12 @@ public final class StateStore {
 
     /// Applies `changes` to the file on disk and returns once they are durable.
     @discardableResult
-    public func apply(_ changes: [StateChange]) throws(StateStoreError) -> StateFile {
+    /// `liveFingerprints` gives the fingerprints of the library's files, asked only when an
+    /// article is found by its path hint (so an entry another file owns is not taken over).
+    public func apply(_ changes: [StateChange], liveFingerprints: () -> Set<String> = { [] }) throws(StateStoreError) -> StateFile {
         let time = clock()
         return try update { file in
-            for change in changes { file.apply(change, at: time) }
+            for change in changes { file.apply(change, at: time, liveFingerprints: liveFingerprints) }
         }
     }
 

@@ -1,0 +1,169 @@
+// ReaderBench: times the interactive reader's pure core, in process, with no terminal.
+//
+//   ReaderBench --library DIR --article ID [--runs N (100)] [--cache DIR] [--state-dir DIR] [--startup-only]
+//
+// - Start-up to the first full screen, as `reader` does it: the state, the library's
+//   entries through its (warm) LibraryCache, the reducer, `AppState`, `render` and
+//   `changes(from: nil)`. With --startup-only it does that once and exits, so a caller can
+//   time the whole process.
+// - Per key, on article ID opened at 100×30: the time from the key to the new `Screen`
+//   and its diff, `reduce` + `render` + `changes(from: previous)`, N times for each of
+//   j, PgDn, `/`, the typed query, Enter (runs the search; the first one builds the
+//   index), n, and a resize (100×30 ↔ 120×40, without and with a search in force).
+//
+// Prints, in microseconds, `startup first-screen MEDIAN WORST` and `key NAME MEDIAN WORST LABEL` lines.
+// The cache folder is --cache DIR, else $XDG_CACHE_HOME/reader; the state folder is
+// --state-dir DIR, else CACHE/bench-state (nothing else is read or written).
+import Dispatch
+import Foundation
+import ReaderCore
+
+/// The command line, parsed by hand: a handful of `--name value` options.
+struct Options {
+    var library = "", article = "", cache = "", stateDir = ""
+    var runs = 100
+    var startupOnly = false
+
+    init(_ arguments: [String]) {
+        var rest = arguments[...]
+        func value(_ name: String) -> String {
+            guard let next = rest.popFirst() else { fail("\(name) needs a value") }
+            return next
+        }
+        while let arg = rest.popFirst() {
+            switch arg {
+            case "--library": library = value(arg)
+            case "--article": article = value(arg)
+            case "--runs": runs = Int(value(arg)) ?? 0
+            case "--cache": cache = value(arg)
+            case "--state-dir": stateDir = value(arg)
+            case "--startup-only": startupOnly = true
+            default: fail("unknown argument '\(arg)'")
+            }
+        }
+        if cache.isEmpty, let xdg = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { cache = xdg + "/reader" }
+        if stateDir.isEmpty { stateDir = cache + "/bench-state" }
+        guard !library.isEmpty, !cache.isEmpty, startupOnly || !article.isEmpty, runs > 0 else {
+            fail("usage: ReaderBench --library DIR --article ID [--runs N] [--cache DIR | env XDG_CACHE_HOME] [--state-dir DIR] [--startup-only]")
+        }
+    }
+}
+
+/// Says what went wrong on stderr and exits with status 2.
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("ReaderBench: \(message)\n".utf8))
+    exit(2)
+}
+
+/// Nanoseconds on the monotonic clock.
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+/// Keeps results alive so the optimizer cannot drop the work that made them.
+nonisolated(unsafe) var sink = 0
+
+/// The first full screen, as `InteractiveReader.run` builds it; returns the state and reducer.
+func startUp(_ options: Options, width: Int = 100, height: Int = 30) -> (AppState, Reducer) {
+    let state = StateStore(directory: options.stateDir).load()
+    let library = Library(root: options.library, cache: LibraryCache(root: options.library, cacheHome: options.cache))
+    guard let entries = try? library.entries(state: state).entries else { fail("cannot list \(options.library)") }
+    guard let breaker = LineBreaker() else { fail("ICU's line breaker is unavailable") }
+    let reducer = Reducer(renderer: ArticleRenderer(wrapper: Wrapper(breaker: breaker)), clock: { 0 })
+    let app = AppState(entries: entries, state: state, width: width, height: height)
+    let screen = ScreenRenderer().render(app)
+    sink &+= screen.changes(from: nil).count
+    return (app, reducer)
+}
+
+/// The median and the worst of some durations, in whole microseconds.
+func summary(_ nanoseconds: [UInt64]) -> (median: Int, worst: Int) {
+    let sorted = nanoseconds.sorted()
+    return (Int(sorted[sorted.count / 2] / 1000), Int(sorted.last! / 1000))
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+if options.startupOnly {
+    _ = startUp(options)
+    exit(sink > 0 ? 0 : 1)
+}
+
+/// The per-key measurements: the reader's state with the article open, and the last screen.
+final class KeyBench {
+    let reducer: Reducer
+    let renderer = ScreenRenderer()
+    let runs: Int
+    var app: AppState
+    var last: Screen
+
+    /// Opens `id` as the front end does: select it, Enter, load the file, `.loaded`.
+    init(_ start: AppState, _ reducer: Reducer, article id: String, runs: Int) {
+        var app = start
+        guard let row = app.visible.firstIndex(where: { app.entries[$0].id == id }) else { fail("no article '\(id)'") }
+        app.selected = row
+        for case .load(let entry) in reducer.reduce(&app, .key(.enter)) {
+            guard let article = try? ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: Library.fallbackTitle(entry.id)) else {
+                fail("cannot load \(entry.path)")
+            }
+            _ = reducer.reduce(&app, .loaded(id: entry.id, article))
+        }
+        guard app.article != nil, app.focus == .body else { fail("\(id) did not open") }
+        (self.app, self.reducer, self.runs, last) = (app, reducer, runs, ScreenRenderer().render(app))
+    }
+
+    /// Time of one action: reduce, render, and the diff from the last screen.
+    func step(_ action: Action) -> UInt64 {
+        let start = now()
+        _ = reducer.reduce(&app, action)
+        let screen = renderer.render(app)
+        sink &+= screen.changes(from: last).count
+        let elapsed = now() - start
+        last = screen
+        return elapsed
+    }
+
+    /// Times `action(i)` for i in 0..<runs and prints its `key` line.
+    func bench(_ name: String, _ label: String, _ action: (Int) -> Action) {
+        report(name, label, (0..<runs).map { step(action($0)) })
+    }
+
+    /// Presses keys without timing them.
+    func press(_ keys: String) { for key in Key.parse(keys) { _ = step(.key(key)) } }
+}
+
+/// Prints a `key NAME MEDIAN WORST LABEL` line.
+func report(_ name: String, _ label: String, _ times: [UInt64]) {
+    let (median, worst) = summary(times)
+    print("key \(name) \(median) \(worst) \(label)")
+}
+
+// Start-up: one untimed run fills the cache if it is cold, then N timed runs.
+var (app, reducer) = startUp(options)
+var startups: [UInt64] = []
+for _ in 0..<options.runs {
+    let start = now()
+    (app, reducer) = startUp(options)
+    startups.append(now() - start)
+}
+let (startMedian, startWorst) = summary(startups)
+print("startup first-screen \(startMedian) \(startWorst)")
+
+let keys = KeyBench(app, reducer, article: options.article, runs: options.runs)
+let query = "OpenAI"
+keys.bench("j", "j (one line down in the body)") { _ in .key(.character("j")) }
+keys.bench("PgDn", "PgDn (one page down in the body)") { _ in .key(.pageDown) }
+// The search, N times: `/`, the query's letters, Enter; each key timed on its own.
+var slash: [UInt64] = [], typing: [UInt64] = [], enter: [UInt64] = []
+for _ in 0..<options.runs {
+    slash.append(keys.step(.key(.character("/"))))
+    for c in query { typing.append(keys.step(.key(.character(c)))) }
+    enter.append(keys.step(.key(.enter)))
+}
+report("/", "/ (opens the search prompt)", slash)
+report("type", "typing '\(query)' at the prompt, per letter", typing)
+report("Enter", "Enter: searches for '\(query)' (the first also builds the index)", enter)
+keys.bench("n", "n (next of \(keys.app.article?.search?.matches.count ?? 0) matches)") { _ in .key(.character("n")) }
+let resize = { (i: Int) -> Action in i % 2 == 0 ? .resize(width: 120, height: 40) : .resize(width: 100, height: 30) }
+keys.press("<Esc>")
+keys.bench("resize", "resize 100×30 ↔ 120×40 (re-wraps the article)", resize)
+keys.press("/\(query)<Enter>")
+keys.bench("resize-search", "resize with the search in force (also re-indexes and searches)", resize)
+FileHandle.standardError.write(Data("ReaderBench: \(options.runs) runs, \(keys.app.article?.layout.lines.count ?? 0) lines, checksum \(sink)\n".utf8))

@@ -1,0 +1,53 @@
+import Foundation
+@testable import ReaderCore
+
+/// Drives the interactive reader's core as the front end would, without a terminal: key
+/// strings in, effects performed against the sample library, screens out.
+final class AppDriver {
+    let reducer = Reducer(renderer: ArticleRenderer(wrapper: TestSupport.wrapper()), clock: { 1_800_000_000 })
+    let renderer = ScreenRenderer()
+    var state: AppState
+    /// Effects the driver performed, in order.
+    var performed: [Effect] = []
+    var quit = false
+    let library: Library
+
+    init(width: Int, height: Int, library: Library = Library(root: TestSupport.samples.path)) throws {
+        self.library = library
+        let (entries, _) = try library.entries()
+        state = AppState(entries: entries, width: width, height: height)
+    }
+
+    /// Sends keys written as in `Key.parse` (`"jj/融资<Enter>n"`), performing their effects.
+    func send(_ keys: String) {
+        for key in Key.parse(keys) { dispatch(.key(key)) }
+    }
+
+    func dispatch(_ action: Action) {
+        var effects = reducer.reduce(&state, action)
+        while !effects.isEmpty {
+            let effect = effects.removeFirst()
+            performed.append(effect)
+            switch effect {
+            case .load(let entry):
+                if let article = try? ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: entry.id) {
+                    effects += reducer.reduce(&state, .loaded(id: entry.id, article))
+                }
+            case .searchLibrary(let query):
+                if let results = try? LibrarySearch.scanned(query, in: library) {
+                    effects += reducer.reduce(&state, .searched(query: query, ids: results.results.map(\.id)))
+                }
+            case .quit: quit = true
+            case .save, .openLink: break
+            }
+        }
+    }
+
+    var screen: Screen { renderer.render(state) }
+
+    /// Selects the article with `id` in the list (by moving, as a person would).
+    func select(_ id: String) {
+        send("gg")
+        while state.selectedEntry?.id != id, state.selected < state.visible.count - 1 { send("j") }
+    }
+}

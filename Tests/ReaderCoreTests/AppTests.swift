@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+/// The interactive reader as values: key strings in, state changes and screens out.
+@Suite struct AppTests {
+    static let snapshots = TestSupport.repositoryRoot.appendingPathComponent("Tests/ReaderCoreTests/Snapshots/screen")
+
+    /// Compares a screen's dump with `Snapshots/screen/NAME.txt` (re-record with RECORD_SNAPSHOTS=1).
+    func expectSnapshot(_ screen: Screen, _ name: String) throws {
+        let file = Self.snapshots.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
+            try FileManager.default.createDirectory(at: Self.snapshots, withIntermediateDirectories: true)
+            try screen.dump.write(to: file, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(name); run again without RECORD_SNAPSHOTS")
+            return
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(screen.dump == expected, "\(name):\n\(ShowSnapshotTests.diff(expected, screen.dump))")
+    }
+
+    /// No row is wider than the screen, and no wide character sits in the last column.
+    func expectWellFormed(_ screen: Screen) {
+        for y in 0..<screen.height {
+            #expect(GlibcWcwidth.of(screen.line(y)) <= screen.width, "row \(y) too wide")
+            #expect(screen[screen.width - 1, y].width < 2, "wide character in the last column of row \(y)")
+        }
+    }
+
+    @Test func startsOnTheListWithTitlesAndCounts() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        let text = app.screen.text
+        #expect(text.contains("Library 14"))
+        #expect(text.contains("城市图书馆"))
+        #expect(text.contains("14/14 unread"))
+        try expectSnapshot(app.screen, "start-100x30")
+    }
+
+    @Test func searchingTheLibraryFiltersTheListAndOpeningMarksRead() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        app.send("/图书馆<Enter>")
+        #expect(app.state.visible.count == 1)
+        #expect(app.state.selectedEntry?.id == "zh/city-library-reopens.txt")
+        app.send("<Enter>")
+        #expect(app.state.focus == .body)
+        #expect(app.state.article?.entry.id == "zh/city-library-reopens.txt")
+        #expect(app.state.entries.first { $0.id == "zh/city-library-reopens.txt" }?.read == true)
+        #expect(app.performed.contains { if case .save(let changes) = $0, case .read(_, true) = changes.first { return true } else { return false } })
+        try expectSnapshot(app.screen, "open-zh-100x30")
+        expectWellFormed(app.screen)
+        app.send("<Esc>")
+        #expect(app.state.focus == .body)
+        app.send("q<Esc>")
+        #expect(app.state.focus == .list)
+        #expect(app.state.visible.count == 14)
+    }
+
+    @Test func searchingTheBodyHighlightsEveryMatchAndNCycles() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        app.select("zh/city-library-reopens.txt")
+        app.send("<Enter>/读者<Enter>")
+        let search = try #require(app.state.article?.search)
+        #expect(search.matches.count >= 3)
+        #expect(app.state.article?.currentMatch == 0)
+        #expect(app.screen.text.contains("1/\(search.matches.count)"))
+        app.send("n")
+        #expect(app.state.article?.currentMatch == 1)
+        #expect(app.screen.text.contains("2/\(search.matches.count)"))
+        app.send("NN")
+        #expect(app.state.article?.currentMatch == search.matches.count - 1)
+        #expect(app.state.message?.contains("TOP") == true)
+        let screen = app.screen
+        let highlighted = (0..<screen.height).contains { y in (0..<screen.width).contains { screen[$0, y].style == .currentMatch } }
+        #expect(highlighted)
+    }
+
+    @Test func pagingMovesByAPageAndTheStatusShowsWhere() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        app.select("zh/city-library-reopens.txt")
+        app.send("<Enter>")
+        let before = try #require(app.state.article).top
+        app.send("<PgDn>")
+        let after = try #require(app.state.article).top
+        #expect(after > before)
+        #expect(app.screen.text.contains("page 2/"))
+        app.send("G")
+        #expect(app.screen.text.contains("100%"))
+        app.send("gg")
+        #expect(app.state.article?.top == 0)
+    }
+
+    @Test func bookmarkAndReadToggleAndTheFiltersFollow() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        app.select("ko/indie-game-studio.txt")
+        app.send("b")
+        #expect(app.state.selectedEntry?.bookmarked == true)
+        app.send("B")
+        #expect(app.state.visible.count == 1)
+        app.send("BmU")
+        #expect(app.state.entries.first { $0.id == "ko/indie-game-studio.txt" }?.read == true)
+        #expect(app.state.visible.count == 13)
+        #expect(app.screen.text.contains("unread only"))
+    }
+
+    @Test func resizingKeepsTheSameTextAtTheTop() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        app.select("ja/ramen-shop-visit.txt")
+        app.send("<Enter>jjjjjjjj")
+        let open = try #require(app.state.article)
+        let offset = open.position
+        let topText = open.layout.lines[open.top].text
+        app.dispatch(.resize(width: 60, height: 20))
+        let narrow = try #require(app.state.article)
+        #expect(narrow.layout.width < open.layout.width)
+        let line = narrow.layout.lines[narrow.top]
+        #expect(line.offset <= offset && (narrow.top + 1 >= narrow.layout.lines.count || narrow.layout.lines[narrow.top + 1].offset > offset))
+        #expect(topText.hasPrefix(String(line.text.prefix(1))) || line.text.contains(topText.prefix(2)) || offset - line.offset < 40)
+        expectWellFormed(app.screen)
+        app.dispatch(.resize(width: 20, height: 6))
+        expectWellFormed(app.screen)
+        app.dispatch(.resize(width: 19, height: 5))
+        #expect(app.screen.text.contains("too small"))
+        app.dispatch(.resize(width: 100, height: 30))
+        #expect(app.state.article?.layout.width == open.layout.width)
+    }
+
+    @Test func narrowTerminalsShowOnePaneAndTabSwitches() throws {
+        let app = try AppDriver(width: 40, height: 12)
+        app.select("zh/compiler-release-notes.txt")
+        try expectSnapshot(app.screen, "list-40x12")
+        app.send("<Enter>")
+        #expect(app.state.focus == .body)
+        try expectSnapshot(app.screen, "body-40x12")
+        expectWellFormed(app.screen)
+        app.send("<Tab>")
+        #expect(app.state.focus == .links)
+        #expect(app.screen.text.contains("Links"))
+        app.send("<Tab>")
+        #expect(app.state.focus == .list)
+    }
+
+    @Test func openingLinksChecksTheNumberAndTheScheme() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        app.select("hostile/escapes.txt")
+        app.send("<Enter>")
+        let links = try #require(app.state.article?.article.links)
+        let unsafe = try #require(links.firstIndex { !$0.openable })
+        let safe = try #require(links.firstIndex { $0.openable })
+        app.send("\(unsafe + 1)o")
+        #expect(app.state.message?.contains("not opened") == true)
+        app.send("\(safe + 1)o")
+        #expect(app.performed.last == .openLink(links[safe].url))
+        app.send("99o")
+        #expect(app.state.message == "no link 99")
+        app.send("<Tab>")
+        app.send("gg")
+        #expect(app.state.focus == .links)
+    }
+
+    @Test func leavingAnArticleSavesItsPositionAndReopeningResumesThere() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        app.select("en/robot-vacuum-three-months.txt")
+        app.send("<Enter><PgDn>")
+        let position = try #require(app.state.article).position
+        #expect(position > 0)
+        app.send("q")
+        #expect(app.performed.contains(.save([.position(app.state.selectedEntry!.key, position)])))
+        app.send("<Enter>")
+        #expect(app.state.article?.position == position)
+        app.send("qq")
+        #expect(app.quit)
+    }
+
+    @Test func helpListsTheKeysAndAnyKeyClosesIt() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        app.send("?")
+        #expect(app.screen.text.contains("toggle bookmark"))
+        app.send("j")
+        #expect(!app.state.showHelp)
+        #expect(app.state.selected == 0)
+    }
+
+    @Test func thePromptTakesCJKAndBackspace() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        app.send("/图书馆馆<BS>")
+        #expect(app.state.prompt?.text == "图书馆")
+        #expect(app.screen.text.contains("search library: 图书馆"))
+        #expect(app.screen.cursor != nil)
+        app.send("<Esc>")
+        #expect(app.state.prompt == nil)
+    }
+}

@@ -1,0 +1,292 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+@Suite struct LibraryCacheTests {
+    /// The row parsed back from its own `articles.tsv` line.
+    func roundTrip(_ row: CachedArticle) -> CachedArticle? {
+        Array(row.line.utf8).withUnsafeBytes { CachedArticle(line: $0[...]) }
+    }
+
+    func parse(_ line: String) -> CachedArticle? {
+        Array(line.utf8).withUnsafeBytes { CachedArticle(line: $0[...]) }
+    }
+
+    /// A library folder with a few articles, and a cache folder beside it.
+    func makeLibrary() throws -> (folder: TemporaryFolder, root: String, cacheHome: String) {
+        let folder = try TemporaryFolder()
+        do {
+            try folder.write("library/zh/tea.txt", """
+                山里的茶馆
+
+                从镇上坐半小时的小巴，再沿着石阶往上走二十分钟，就能看到那家开在竹林边上的茶馆。茶馆没有招牌，只在门口挂着一面褪了色的蓝布旗子。
+
+                """)
+            try folder.write("library/en/harbour.md", """
+                ---
+                title: Notes from the Harbour
+                saved: 2024-06-01
+                ---
+
+                The old lighthouse on the breakwater was repainted this spring, and the harbour master plans to open it to visitors.
+
+                """)
+            try folder.write("library/ja/ramen.txt", """
+                駅前のラーメン屋
+
+                駅前に新しいラーメン屋ができた。スープは鶏がらで、麺は細めのストレート。昼どきには行列ができている。
+
+                """)
+            try folder.write("library/ko/bread.txt", "주말의 빵 굽기\n\n지난 주말에는 처음으로 단팥빵을 구워 보았습니다. 반죽은 생각보다 손이 많이 갔습니다.\n")
+        } catch {
+            folder.remove()
+            throw error
+        }
+        return (folder, folder.path + "/library", folder.path + "/cache")
+    }
+
+    /// Rows without their store ranges, which only a cache has.
+    func listed(_ rows: [CachedArticle]) -> [CachedArticle] {
+        rows.map { row in
+            var row = row
+            (row.text, row.folded) = (nil, nil)
+            return row
+        }
+    }
+
+    func status(of path: String) throws -> Glibc.stat {
+        var info = Glibc.stat()
+        guard stat(path, &info) == 0 else { throw SetupError("stat \(path): errno \(errno)") }
+        return info
+    }
+
+    // MARK: - Rows
+
+    @Test func aRowSurvivesItsLineIncludingAnIDWithTabNewlineAndBackslash() throws {
+        let row = CachedArticle(id: "odd\tname\nwith\\back\\slash\\t and \\n\r.txt", size: 12345, modified: 1_717_171_717_123_456_789,
+                                format: .text, fingerprint: "0123456789abcdef", date: "2024-05-01",
+                                title: "A title\twith a tab, a \\ and \\n literally", text: 0..<10, folded: 20..<45)
+        let line = row.line
+        #expect(!line.utf8.contains(0x0A) && !line.utf8.contains(0x0D))
+        #expect(line.utf8.filter { $0 == 0x09 }.count == 8)
+        #expect(roundTrip(row) == row)
+    }
+
+    @Test func aRowWithoutDateOrStoreRangesSurvivesItsLine() {
+        let row = CachedArticle(id: "中文/标题.md", size: 0, modified: 0, format: .markdown, fingerprint: "ffffffffffffffff", date: nil,
+                                title: "标题：中文、日本語、한국어")
+        #expect(roundTrip(row) == row)
+        var empty = row
+        empty.text = 0..<0
+        empty.folded = 7..<7
+        #expect(roundTrip(empty) == empty)
+    }
+
+    @Test(arguments: ["", "just one field", "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-",  // eight fields
+                      "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\textra",  // ten
+                      "a\tx\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-",  // size not a number
+                      "a\t1\t2\tpdf\t0123456789abcdef\t-\ttitle\t-\t-",  // unknown format
+                      "a\t1\t2\ttxt\t0123\t-\ttitle\t-\t-",  // short fingerprint
+                      "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t5-3\t-",  // bad range
+                      "a\t-1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-",  // negative size
+                      "a\t99999999999999999999\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-"])  // overflows
+    func aMalformedLineIsNoRow(_ line: String) {
+        #expect(parse(line) == nil)
+    }
+
+    @Test func aWellFormedLineParses() {
+        let row = parse("zh/a.txt\t42\t7\ttxt\t0123456789abcdef\t2024-01-02\tTitle\t3+4\t-")
+        #expect(row == CachedArticle(id: "zh/a.txt", size: 42, modified: 7, format: .text, fingerprint: "0123456789abcdef",
+                                     date: "2024-01-02", title: "Title", text: 3..<7, folded: nil))
+    }
+
+    // MARK: - Loading the table
+
+    @Test func aMissingTableLoadsEmpty() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
+        #expect(cache.load() == LibraryCache.Table())
+        #expect(cache.load().rows.isEmpty)
+    }
+
+    /// Tables that are not this version's, by name.
+    static let foreignTables: [String: [UInt8]] = [
+        "binary garbage": [0xFF, 0x00, 0xFE, 0x13, 0x0A, 0x09, 0x09],
+        "a newer version": Array("reader-cache 2 gen=1\n".utf8),
+        "no generation": Array("reader-cache 1\n".utf8),
+        "a generation that is no number": Array("reader-cache 1 gen=x\n".utf8),
+        "a header without its newline": Array("reader-cache 1 gen=1".utf8),
+        "another program's file": Array("SQLite format 3\u{0}\n".utf8),
+        "an empty file": [],
+    ]
+
+    @Test(arguments: foreignTables.keys.sorted())
+    func aGarbageOrForeignTableLoadsEmpty(_ kind: String) throws {
+        let bytes = try #require(Self.foreignTables[kind])
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
+        let good = CachedArticle(id: "a.txt", size: 1, modified: 2, format: .text, fingerprint: "0123456789abcdef", date: nil, title: "A")
+        // A good table first, then the bad bytes in its place.
+        cache.withLock { cache.save(LibraryCache.Table(generation: 1, rows: ["a.txt": good])) }
+        #expect(cache.load().rows["a.txt"] == good)
+        try Data(bytes).write(to: URL(fileURLWithPath: cache.directory + "/articles.tsv"))
+        #expect(cache.load() == LibraryCache.Table())
+    }
+
+    @Test func aTableWithOneBadRowLoadsEmpty() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
+        cache.withLock {}
+        let good = CachedArticle(id: "a.txt", size: 1, modified: 2, format: .text, fingerprint: "0123456789abcdef", date: nil, title: "A")
+        let table = "reader-cache 1 gen=1\n" + good.line + "\nbroken\trow\n"
+        try Data(table.utf8).write(to: URL(fileURLWithPath: cache.directory + "/articles.tsv"))
+        #expect(cache.load().rows.isEmpty)
+    }
+
+    @Test func aSavedTableLoadsBackWithItsGeneration() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
+        var table = LibraryCache.Table(generation: 3)
+        for index in 0..<5 {
+            let id = "folder \(index)/article\t\(index).txt"
+            table.rows[id] = CachedArticle(id: id, size: index * 10, modified: index, format: index.isMultiple(of: 2) ? .text : .markdown,
+                                           fingerprint: String(repeating: "\(index)", count: 16), date: index == 0 ? nil : "2024-01-0\(index)",
+                                           title: "Title \(index)")
+        }
+        cache.withLock { cache.save(table) }
+        #expect(cache.load() == table)
+    }
+
+    @Test func rowsPointingPastTheEndOfAStoreLoseTheirTextRanges() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
+        cache.withLock {}
+        try Data(repeating: 0x61, count: 100).write(to: URL(fileURLWithPath: cache.directory + "/text.1"))
+        try Data(repeating: 0x61, count: 60).write(to: URL(fileURLWithPath: cache.directory + "/folded.1"))
+        func row(_ id: String, text: Range<Int>, folded: Range<Int>) -> CachedArticle {
+            CachedArticle(id: id, size: 1, modified: 1, format: .text, fingerprint: "0123456789abcdef", date: nil, title: id, text: text, folded: folded)
+        }
+        let table = LibraryCache.Table(generation: 1, rows: [
+            "inside": row("inside", text: 0..<100, folded: 0..<60),
+            "text-past": row("text-past", text: 50..<101, folded: 10..<20),
+            "folded-past": row("folded-past", text: 10..<20, folded: 30..<61),
+            "far-past": row("far-past", text: 1000..<2000, folded: 1000..<2000),
+        ])
+        cache.withLock { cache.save(table) }
+        let loaded = cache.load()
+        #expect(loaded.rows.count == 4)
+        #expect(loaded.rows["inside"] == table.rows["inside"])
+        for id in ["text-past", "folded-past", "far-past"] {
+            #expect(loaded.rows[id]?.text == nil, "\(id)")
+            #expect(loaded.rows[id]?.folded == nil, "\(id)")
+            #expect(loaded.rows[id]?.title == id)
+        }
+    }
+
+    @Test func rowsOfAGenerationWhoseStoresAreGoneLoseTheirTextRanges() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
+        let row = CachedArticle(id: "a.txt", size: 1, modified: 1, format: .text, fingerprint: "0123456789abcdef", date: nil, title: "A",
+                                text: 0..<5, folded: 0..<5)
+        cache.withLock { cache.save(LibraryCache.Table(generation: 2, rows: ["a.txt": row])) }
+        let loaded = cache.load()
+        #expect(loaded.generation == 2)
+        #expect(loaded.rows["a.txt"]?.text == nil && loaded.rows["a.txt"]?.folded == nil)
+    }
+
+    @Test func theCacheFolderIsNamedByTheLibrarysRealPath() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.mkdir("library")
+        try folder.symlink("alias", to: folder.path + "/library")
+        let direct = LibraryCache(root: folder.path + "/library", cacheHome: folder.path + "/cache")
+        let linked = LibraryCache(root: folder.path + "/alias", cacheHome: folder.path + "/cache")
+        let other = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
+        #expect(direct.directory == linked.directory)
+        #expect(direct.directory != other.directory)
+        #expect(direct.directory.hasPrefix(folder.path + "/cache/"))
+    }
+
+    // MARK: - The library with a cache
+
+    @Test func rowsWithACacheAreTheRowsWithout() throws {
+        let (folder, root, cacheHome) = try makeLibrary()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: root, cacheHome: cacheHome)
+        let plain = try Library(root: root).rows()
+        #expect(plain.rows.count == 4)
+        #expect(plain.rows.map(\.title).contains("Notes from the Harbour"))
+        let cold = try Library(root: root, cache: cache).rows()
+        let warm = try Library(root: root, cache: cache).rows()
+        #expect(cold.rows == plain.rows)
+        #expect(warm.rows == plain.rows)
+        #expect(cold.problems.isEmpty && warm.problems.isEmpty)
+        // With the searchable text filled in too, the list columns are the same.
+        let withText = try Library(root: root, cache: cache).rows(withText: true)
+        #expect(withText.rows.allSatisfy { $0.text != nil && $0.folded != nil })
+        #expect(listed(withText.rows) == plain.rows)
+        #expect(listed(try Library(root: root, cache: cache).rows().rows) == plain.rows)
+        // And the entries the list shows.
+        #expect(try Library(root: root, cache: cache).entries().entries == (try Library(root: root).entries().entries))
+    }
+
+    /// The proof the cache is used: a file whose content changed while its size and time did
+    /// not is listed as the cache remembers it, not as it now reads.
+    @Test func aSecondListDoesNotReadUnchangedFilesAgain() throws {
+        let (folder, root, cacheHome) = try makeLibrary()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: root, cacheHome: cacheHome)
+        let library = Library(root: root, cache: cache)
+        let first = try library.rows()
+        let path = root + "/en/harbour.md"
+        let before = try status(of: path)
+        #expect(first.rows.first { $0.id == "en/harbour.md" }?.title == "Notes from the Harbour")
+
+        // Same size, binary content, the old modification time put back.
+        try Data(repeating: 0, count: Int(before.st_size)).write(to: URL(fileURLWithPath: path))
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let after = try status(of: path)
+        #expect(after.st_size == before.st_size)
+        #expect(after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+
+        // Read afresh, the file is refused as binary...
+        let fresh = try Library(root: root).rows()
+        #expect(!fresh.rows.contains { $0.id == "en/harbour.md" })
+        #expect(fresh.problems.contains { if case .binary = $0 { true } else { false } })
+        // ...but the cached list still has it as it was.
+        let second = try library.rows()
+        #expect(second.rows == first.rows)
+        #expect(second.problems.isEmpty)
+    }
+
+    @Test func aChangedFileIsReadAgain() throws {
+        let (folder, root, cacheHome) = try makeLibrary()
+        defer { folder.remove() }
+        let library = Library(root: root, cache: LibraryCache(root: root, cacheHome: cacheHome))
+        _ = try library.rows()
+        try folder.write("library/ko/bread.txt", "새로운 제목\n\n내용이 바뀌었습니다. 빵 대신 이번에는 쿠키를 구웠습니다.\n")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_500_000_000)], ofItemAtPath: root + "/ko/bread.txt")
+        let rows = try library.rows().rows
+        #expect(rows.first { $0.id == "ko/bread.txt" }?.title == "새로운 제목")
+        #expect(rows == (try Library(root: root).rows().rows))
+    }
+
+    @Test func aFileThatTurnedBinaryIsDroppedAndReported() throws {
+        let (folder, root, cacheHome) = try makeLibrary()
+        defer { folder.remove() }
+        let library = Library(root: root, cache: LibraryCache(root: root, cacheHome: cacheHome))
+        _ = try library.rows(withText: true)
+        try folder.write("library/ja/ramen.txt", bytes: [0x00, 0x01, 0x02, 0x00, 0xFF])
+        let (rows, problems, _) = try library.rows(withText: true)
+        #expect(!rows.contains { $0.id == "ja/ramen.txt" })
+        #expect(problems.contains { if case .binary = $0 { true } else { false } })
+        #expect(rows.count == 3)
+    }
+}

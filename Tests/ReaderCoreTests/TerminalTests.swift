@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+/// The built `reader` in a real terminal: tmux runs it, send-keys types, capture-pane reads
+/// the screen, as a person would.
+@Suite(.serialized) struct TerminalTests {
+    /// One tmux server of its own, running `reader` on a copy of the sample library with
+    /// temporary state, cache and config.
+    final class Session {
+        let socket = "reader-test-\(UUID().uuidString.prefix(8))"
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-tui-\(UUID())")
+        var state: String { root.appendingPathComponent("state").path }
+        var cache: String { root.appendingPathComponent("cache").path }
+        let library: String
+        let raw: String
+
+        init(library: String = TestSupport.samples.path, width: Int = 100, height: Int = 30, environment: String = "") throws {
+            self.library = library
+            raw = root.appendingPathComponent("raw-output").path
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            let command = [CommandLineTests.binary.path, "--library", library, "--state-dir", state]
+                .map { "'\($0)'" }.joined(separator: " ")
+            let env = "env LANG=C.UTF-8 LC_ALL= XDG_CACHE_HOME='\(cache)' XDG_CONFIG_HOME='\(root.path)' HOME='\(root.path)' BROWSER=true \(environment)"
+            try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "\(env) \(command); echo READER-EXITED-$?; sleep 60"])
+            try tmux(["set-option", "-g", "status", "off"])
+            try tmux(["pipe-pane", "-o", "-t", "0", "cat >> '\(raw)'"])
+        }
+
+        /// Runs a tmux command against this session's server and returns what it printed.
+        /// posix_spawn and waitpid, output through a file: the server the first command forks
+        /// would hold a pipe open forever.
+        @discardableResult
+        func tmux(_ arguments: [String]) throws -> String {
+            let output = root.appendingPathComponent("tmux-output").path
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let argv = ["tmux", "-L", socket] + arguments
+            var cArgs = argv.map { strdup($0) } + [nil]
+            defer { for arg in cArgs { free(arg) } }
+            // Test threads block signals, and a child inherits that mask: give tmux (and so the
+            // reader under it) an empty one, or SIGWINCH would never reach the reader.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var empty = sigset_t()
+            sigemptyset(&empty)
+            posix_spawnattr_setsigmask(&attributes, &empty)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+            var pid = pid_t()
+            guard posix_spawnp(&pid, "tmux", &actions, &attributes, &cArgs, environ) == 0 else { throw CancellationError() }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        }
+
+        /// Types keys: tmux key names (`Enter`, `PageDown`, `Tab`…), or text with `literal`.
+        func send(_ keys: String..., literal: Bool = false) throws {
+            try tmux(["send-keys", "-t", "0"] + (literal ? ["-l"] : []) + keys)
+        }
+
+        func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0"]) }
+
+        /// Waits (up to 10 s) until the screen satisfies `condition`; the last screen either way.
+        @discardableResult
+        func waitFor(_ condition: (String) -> Bool) throws -> String {
+            var text = try screen()
+            for _ in 0..<100 where !condition(text) {
+                usleep(100_000)
+                text = try screen()
+            }
+            return text
+        }
+
+        func resize(_ width: Int, _ height: Int) throws {
+            try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
+        }
+
+        func close() {
+            _ = try? tmux(["kill-server"])
+            try? FileManager.default.removeItem(at: root)
+        }
+    }
+
+    @Test func tmuxIsInstalled() {
+        #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"))
+    }
+
+    @Test func aReaderSessionFromStartToQuit() throws {
+        let session = try Session()
+        defer { session.close() }
+        // Start: the three panes and the titles.
+        var text = try session.waitFor { $0.contains("Library 14") }
+        #expect(text.contains("城市图书馆闭馆两年后"))
+        #expect(text.contains("Links"))
+        // Search the library with a CJK query typed as text.
+        try session.send("/")
+        try session.send("图书馆", literal: true)
+        text = try session.waitFor { $0.contains("search library: 图书馆") }
+        #expect(text.contains("search library: 图书馆"))
+        try session.send("Enter")
+        text = try session.waitFor { $0.contains("Library 1 ") }
+        #expect(text.contains("Library 1 · /图书馆"))
+        // Open it: the wrapped body and the links pane.
+        try session.send("Enter")
+        text = try session.waitFor { $0.contains("page 1/") }
+        #expect(text.contains("经过两年的改造"))
+        #expect(text.contains("[1] "))
+        for line in text.split(separator: "\n") {
+            #expect(DisplayWidth.of(line) <= 100)
+            let body = line.split(separator: "│").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if let first = body.unicodeScalars.first { #expect(!"。，、」".unicodeScalars.contains(first), "kinsoku: \(line)") }
+        }
+        // Search the article, then n.
+        try session.send("/")
+        try session.send("读者", literal: true)
+        try session.send("Enter")
+        text = try session.waitFor { $0.range(of: #" 1/\d+"#, options: .regularExpression) != nil }
+        try session.send("n")
+        text = try session.waitFor { $0.range(of: #" 2/\d+"#, options: .regularExpression) != nil }
+        #expect(text.range(of: #" 2/\d+"#, options: .regularExpression) != nil)
+        // Page down.
+        try session.send("Escape", "g", "g")
+        try session.send("PageDown")
+        text = try session.waitFor { $0.contains("page 2/") }
+        #expect(text.contains("page 2/"))
+        // Bookmark it, and toggle read twice (it was marked read on opening).
+        try session.send("b")
+        text = try session.waitFor { $0.contains("bookmarked") }
+        try session.send("m", "m")
+        // Resize down and back; below the minimum it says so.
+        try session.resize(60, 20)
+        text = try session.waitFor { !$0.contains("Library") && $0.contains("page") }
+        #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 60 }, "\(text)")
+        try session.resize(20, 6)
+        text = try session.waitFor { $0.split(separator: "\n").count <= 6 }
+        try session.resize(18, 5)
+        text = try session.waitFor { $0.contains("too small") || $0.contains("termina") }
+        #expect(text.contains("termina"), "\(text)")
+        try session.resize(100, 30)
+        text = try session.waitFor { $0.contains("Library") && $0.contains("page") }
+        #expect(text.contains("经过两年的改造") || text.contains("page"))
+        // Quit: back to the list, then q.
+        try session.send("q")
+        try session.send("q")
+        text = try session.waitFor { $0.contains("READER-EXITED-") }
+        #expect(text.contains("READER-EXITED-0"))
+        // The state, as the CLI sees it.
+        let list = try CommandLineTests.run(["list", "--json", "--library", session.library, "--state-dir", session.state],
+                                            environment: ["XDG_CACHE_HOME": session.cache])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let entry = try #require(entries.first { $0["id"] as? String == "zh/city-library-reopens.txt" })
+        #expect(entry["read"] as? Bool == true)
+        #expect(entry["bookmarked"] as? Bool == true)
+        let states = try JSONDecoder().decode(StateFile.self, from: Data(contentsOf: URL(fileURLWithPath: session.state + "/state.json")))
+        #expect(states.articles.values.contains { $0.path == "zh/city-library-reopens.txt" && $0.position > 0 })
+    }
+
+    @Test func anArticleFullOfEscapeSequencesSendsNoneOfItsOwnToTheTerminal() throws {
+        let session = try Session()
+        defer { session.close() }
+        try session.waitFor { $0.contains("Library 14") }
+        try session.send("/")
+        try session.send("Night Market", literal: true)
+        try session.send("Enter")
+        try session.waitFor { $0.contains("Library 1 ") }
+        try session.send("Enter")
+        let text = try session.waitFor { $0.contains("page 1/") }
+        #expect(text.contains("dumpling stall"))
+        try session.send("f")
+        try session.waitFor { $0.contains("full page") }
+        try session.send("q", "q")
+        try session.waitFor { $0.contains("READER-EXITED-") }
+        let raw = try String(decoding: Data(contentsOf: URL(fileURLWithPath: session.raw)), as: UTF8.self)
+        #expect(!raw.isEmpty)
+        #expect(!raw.contains("0;pwned"))        // the OSC title payload never arrives
+        #expect(!raw.contains("\u{1B}]"))        // no OSC at all
+        #expect(!raw.contains("\u{1B}[31m"))     // the article's own colour
+        #expect(!raw.contains("\u{1B}[2J"))      // its own screen clear
+        #expect(!raw.contains("\u{202E}") && !raw.contains("\u{2066}"))
+        #expect(!raw.contains("safe text\rEVIL"))
+    }
+
+    @Test func aDumbTerminalGetsAMessageThatPointsAtReaderList() throws {
+        let session = try Session(environment: "TERM=dumb")
+        defer { session.close() }
+        let text = try session.waitFor { $0.contains("READER-EXITED-") }
+        #expect(text.contains("reader list"))
+        #expect(text.contains("READER-EXITED-1"))
+    }
+}
