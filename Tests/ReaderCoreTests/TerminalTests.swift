@@ -15,16 +15,34 @@ import Testing
         let library: String
         let raw: String
 
-        init(library: String = TestSupport.samples.path, width: Int = 100, height: Int = 30, environment: String = "") throws {
+        /// `shell`: start an interactive shell and type the reader's command into it (for job control).
+        init(library: String = TestSupport.samples.path, width: Int = 100, height: Int = 30, environment: String = "",
+             shell: Bool = false) throws {
             self.library = library
             raw = root.appendingPathComponent("raw-output").path
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             let command = [CommandLineTests.binary.path, "--library", library, "--state-dir", state]
                 .map { "'\($0)'" }.joined(separator: " ")
             let env = "env LANG=C.UTF-8 LC_ALL= XDG_CACHE_HOME='\(cache)' XDG_CONFIG_HOME='\(root.path)' HOME='\(root.path)' BROWSER=true \(environment)"
-            try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "\(env) \(command); echo READER-EXITED-$?; sleep 60"])
+            let line = "\(env) \(command); echo READER-EXITED-$?"
+            try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", shell ? "bash --norc --noprofile" : line + "; sleep 60"])
             try tmux(["set-option", "-g", "status", "off"])
             try tmux(["pipe-pane", "-o", "-t", "0", "cat >> '\(raw)'"])
+            if shell {
+                // Typed without the echo: a stopped job would let the shell run it at once.
+                try send("\(env) \(command)", literal: true)
+                try send("Enter")
+            }
+        }
+
+        /// The pid of this session's reader process.
+        func readerPID() -> pid_t? {
+            let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap { Int32($0) } ?? []
+            return pids.first { pid in
+                let comm = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? ""
+                let cmdline = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
+                return comm.hasPrefix("reader") && cmdline.contains(state)
+            }
         }
 
         /// Runs a tmux command against this session's server and returns what it printed.
@@ -147,7 +165,7 @@ import Testing
         // Quit: back to the list, then q.
         try session.send("q")
         try session.send("q")
-        text = try session.waitFor { $0.contains("READER-EXITED-") }
+        text = try session.waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
         #expect(text.contains("READER-EXITED-0"))
         // The state, as the CLI sees it.
         let list = try CommandLineTests.run(["list", "--json", "--library", session.library, "--state-dir", session.state],
@@ -174,7 +192,7 @@ import Testing
         try session.send("f")
         try session.waitFor { $0.contains("full page") }
         try session.send("q", "q")
-        try session.waitFor { $0.contains("READER-EXITED-") }
+        try session.waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
         let raw = try String(decoding: Data(contentsOf: URL(fileURLWithPath: session.raw)), as: UTF8.self)
         #expect(!raw.isEmpty)
         #expect(!raw.contains("0;pwned"))        // the OSC title payload never arrives
@@ -185,10 +203,51 @@ import Testing
         #expect(!raw.contains("safe text\rEVIL"))
     }
 
+    @Test(arguments: ["SIGTERM", "SIGHUP", "Ctrl-C"])
+    func aSignalSavesThePositionAndRestoresTheTerminal(signal: String) throws {
+        let session = try Session()
+        defer { session.close() }
+        try session.waitFor { $0.contains("Library 14") }
+        try session.send("Enter")
+        try session.waitFor { $0.contains("page 1/") }
+        try session.send("PageDown")
+        try session.waitFor { $0.contains("page 2/") }
+        if signal == "Ctrl-C" {
+            try session.send("C-c")
+        } else {
+            let pid = try #require(session.readerPID())
+            kill(pid, signal == "SIGTERM" ? SIGTERM : SIGHUP)
+        }
+        let text = try session.waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
+        #expect(text.contains("READER-EXITED-0"))
+        #expect(!text.contains("Library 14"))  // the alternate screen is gone
+        let states = try JSONDecoder().decode(StateFile.self, from: Data(contentsOf: URL(fileURLWithPath: session.state + "/state.json")))
+        #expect(states.articles.values.contains { $0.position > 0 })
+    }
+
+    @Test func ctrlZSuspendsAndFgRedraws() throws {
+        let session = try Session(shell: true)
+        defer { session.close() }
+        try session.waitFor { $0.contains("Library 14") }
+        try session.send("C-z")
+        let stopped = try session.waitFor { $0.contains("Stopped") }
+        #expect(stopped.contains("Stopped"))
+        try session.send("fg", literal: true)
+        try session.send("Enter")
+        let back = try session.waitFor { $0.contains("Library 14") && !$0.contains("Stopped") }
+        #expect(back.contains("Library 14"))
+        try session.send("q")
+        try session.waitFor { !$0.contains("Library 14") }
+        try session.send("echo READER-EXITED-$?", literal: true)
+        try session.send("Enter")
+        let done = try session.waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
+        #expect(done.contains("READER-EXITED-0"))
+    }
+
     @Test func aDumbTerminalGetsAMessageThatPointsAtReaderList() throws {
         let session = try Session(environment: "TERM=dumb")
         defer { session.close() }
-        let text = try session.waitFor { $0.contains("READER-EXITED-") }
+        let text = try session.waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
         #expect(text.contains("reader list"))
         #expect(text.contains("READER-EXITED-1"))
     }
