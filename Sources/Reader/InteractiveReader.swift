@@ -20,7 +20,7 @@ struct InteractiveReader {
         let reducer = Reducer(renderer: ArticleRenderer(wrapper: Wrapper(breaker: breaker)), clock: { Date().timeIntervalSince1970 })
         let renderer = ScreenRenderer()
         let terminal = try Terminal(theme: theme)
-        Signals.restoreTerminal = { endwinForCrash() }
+        Signals.restoreTerminal = { Terminal.emergencyRestore() }
         defer { terminal.close() }
         let size = terminal.size
         var app = AppState(entries: entries, state: state, width: size.width, height: size.height)
@@ -73,9 +73,4 @@ struct InteractiveReader {
         notes += store.warnings.filter { !notes.contains($0) }
         return notes
     }
-}
-
-/// Restores the terminal from a crash handler.
-private func endwinForCrash() {
-    Terminal.emergencyRestore()
 }

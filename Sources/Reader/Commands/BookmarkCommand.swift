@@ -15,11 +15,6 @@ struct BookmarkCommand: ParsableCommand {
     var remove = false
 
     func run() throws {
-        let library = options.openLibrary()
-        let key = try library.key(of: library.resolve(article, cwd: FileManager.default.currentDirectoryPath))
-        let store = options.stateStore()
-        defer { for warning in store.warnings { Platform.warn(warning) } }
-        let live = { Set((try? library.rows().rows.map(\.fingerprint)) ?? []) }
-        try store.apply([.bookmarked(key, !remove)], liveFingerprints: live)
+        try options.change(article) { .bookmarked($0, !remove) }
     }
 }

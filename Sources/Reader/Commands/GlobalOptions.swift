@@ -41,4 +41,13 @@ struct GlobalOptions: ParsableArguments {
         for warning in store.warnings { Platform.warn(warning) }
         return (store, state)
     }
+
+    /// Applies one change to ARTICLE's state; returns once it is durable.
+    func change(_ article: String, _ make: (ArticleKey) -> StateChange) throws {
+        let library = openLibrary()
+        let key = try library.key(of: library.resolve(article, cwd: FileManager.default.currentDirectoryPath))
+        let store = stateStore()
+        defer { for warning in store.warnings { Platform.warn(warning) } }
+        try store.apply([make(key)], liveFingerprints: { Set((try? library.rows().rows.map(\.fingerprint)) ?? []) })
+    }
 }

@@ -19,11 +19,6 @@ struct MarkCommand: ParsableCommand {
     var mark: Mark
 
     func run() throws {
-        let library = options.openLibrary()
-        let key = try library.key(of: library.resolve(article, cwd: FileManager.default.currentDirectoryPath))
-        let store = options.stateStore()
-        defer { for warning in store.warnings { Platform.warn(warning) } }
-        let live = { Set((try? library.rows().rows.map(\.fingerprint)) ?? []) }
-        try store.apply([.read(key, mark == .read)], liveFingerprints: live)
+        try options.change(article) { .read($0, mark == .read) }
     }
 }

@@ -272,23 +272,29 @@ public struct Reducer {
     }
 
     private func setRead(_ read: Bool, id: String, _ state: inout AppState) -> [Effect] {
-        guard let index = state.entries.firstIndex(where: { $0.id == id }) else { return [] }
-        state.entries[index].read = read
-        let change = StateChange.read(state.entries[index].key, read)
-        state.state.apply(change, at: clock(), liveFingerprints: { [entries = state.entries] in Set(entries.map(\.fingerprint)) })
-        if state.article?.entry.id == id { state.article?.entry.read = read }
-        state.refreshVisible()
-        return [.save([change])]
+        change(id, &state) { entry in
+            entry.read = read
+            return .read(entry.key, read)
+        }
     }
 
     private func setBookmarked(_ bookmarked: Bool, id: String, _ state: inout AppState) -> [Effect] {
-        guard let index = state.entries.firstIndex(where: { $0.id == id }) else { return [] }
-        state.entries[index].bookmarked = bookmarked
-        let change = StateChange.bookmarked(state.entries[index].key, bookmarked)
-        state.state.apply(change, at: clock(), liveFingerprints: { [entries = state.entries] in Set(entries.map(\.fingerprint)) })
-        if state.article?.entry.id == id { state.article?.entry.bookmarked = bookmarked }
-        state.refreshVisible()
+        let effects = change(id, &state) { entry in
+            entry.bookmarked = bookmarked
+            return .bookmarked(entry.key, bookmarked)
+        }
         state.message = bookmarked ? "bookmarked" : "bookmark removed"
+        return effects
+    }
+
+    /// Changes an entry's marks with `edit`, records the change in the state, and asks for it
+    /// to be saved.
+    private func change(_ id: String, _ state: inout AppState, _ edit: (inout LibraryEntry) -> StateChange) -> [Effect] {
+        guard let index = state.entries.firstIndex(where: { $0.id == id }) else { return [] }
+        let change = edit(&state.entries[index])
+        state.state.apply(change, at: clock(), liveFingerprints: { [entries = state.entries] in Set(entries.map(\.fingerprint)) })
+        if state.article?.entry.id == id { state.article?.entry = state.entries[index] }
+        state.refreshVisible()
         return [.save([change])]
     }
 
