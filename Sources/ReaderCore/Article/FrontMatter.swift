@@ -29,7 +29,9 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// The fields of a YAML mapping, read as plain strings (dates stay as written).
     static func parse(_ yaml: String) -> FrontMatter? {
-        guard let node = try? Yams.compose(yaml: yaml), let mapping = node.mapping else { return FrontMatter() }
+        // The basic resolver reads every scalar as a string: dates stay as written, and no
+        // regular expression runs per value.
+        guard let node = try? Yams.compose(yaml: yaml, .basic, .default, .utf8), let mapping = node.mapping else { return FrontMatter() }
         func string(_ keys: String...) -> String? {
             for key in keys {
                 if let value = mapping[key], let s = value.string ?? value.sequence?.compactMap(\.string).joined(separator: ", ") {

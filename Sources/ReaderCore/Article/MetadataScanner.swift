@@ -81,7 +81,7 @@ public enum MetadataScanner {
             }
         }
         // Korean and Japanese bylines put the title after the name: "홍길동 기자", "山田太郎 記者".
-        for suffix in [" 기자", " 記者", "記者"] {
+        for suffix in [" 기자", " 記者", "記者"] where trimmed.unicodeScalars.contains(suffix.unicodeScalars.last!) {
             if let range = trimmed.range(of: suffix) {
                 let name = cleanName(String(trimmed[..<range.lowerBound]).components(separatedBy: CharacterSet(charactersIn: "|·/")).last ?? "")
                 if !name.isEmpty && DisplayWidth.of(name) <= 20 { return name }
@@ -107,7 +107,8 @@ public enum MetadataScanner {
     public static func isDateLine(_ line: String) -> Bool {
         guard line.utf8.count <= 180, DisplayWidth.of(line) <= 60, date(in: line) != nil || timeOnly(line) else { return false }
         let words = line.split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "|" })
-        return words.count <= 8 && !PageChrome.endsSentence(line.replacingOccurrences(of: ".", with: ""))
+        // "2024. 4. 3." ends in a period that is part of the date, not a sentence.
+        return words.count <= 8 && !PageChrome.endsSentence(line, countingPeriods: false)
     }
 
     private static func timeOnly(_ line: String) -> Bool {

@@ -137,16 +137,43 @@ public enum PageChrome {
         return stripCounts(t).isEmpty && DisplayWidth.of(t) <= 10
     }
 
+    /// True when the line has two spaces in a row.
+    private static func hasWideGap(_ line: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if byte == 0x20 && previous == 0x20 { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// The items of a menu line: the parts between ideographic spaces or runs of two spaces.
+    private static func menuItems(_ line: String) -> [String] {
+        var items: [String] = [], current = "", spaces = 0
+        for scalar in line.unicodeScalars {
+            if scalar == "\u{3000}" || scalar == " " {
+                spaces += scalar == " " ? 1 : 2
+                if spaces >= 2, !current.isEmpty { items.append(current); current = "" }
+                continue
+            }
+            if spaces == 1, !current.isEmpty { current += " " }
+            spaces = 0
+            current.unicodeScalars.append(scalar)
+        }
+        if !current.isEmpty { items.append(current) }
+        return items
+    }
+
     /// Scalars a breadcrumb or menu needs: separators, or the wide gaps between menu items.
     private static let breadcrumbScalars: Set<Unicode.Scalar> = Set(">›»|/＞｜　".unicodeScalars)
 
     /// True for navigation: two or more short segments joined by `>`, `›`, `»`, `/` or `|`.
     public static func isBreadcrumb(_ line: String) -> Bool {
         guard line.utf8.count <= 300, DisplayWidth.of(line) <= 100,
-              line.unicodeScalars.contains(where: { breadcrumbScalars.contains($0) }) || line.utf8.count < 200 && line.contains("  ")
+              line.unicodeScalars.contains(where: { breadcrumbScalars.contains($0) }) || hasWideGap(line)
         else { return false }
         // A menu: three or more short items set apart by wide gaps ("Reviews   Guides   Deals").
-        let items = line.replacingOccurrences(of: "　", with: "  ").split(separator: "  ").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
+        let items = menuItems(line)
         if items.count >= 3, items.allSatisfy({ DisplayWidth.of($0) <= 16 && !endsSentence($0) }) { return true }
         for separator in [">", "›", "»", "|", "/", "＞", "｜"] where line.contains(separator) {
             let parts = line.split(separator: Character(separator), omittingEmptySubsequences: false).map { $0.trimmedSpaces }
@@ -160,12 +187,15 @@ public enum PageChrome {
     }
 
     /// True when the line ends a sentence: 。！？.!?… possibly followed by closing quotes or brackets.
-    public static func endsSentence(_ line: String) -> Bool {
-        var scalars = line.unicodeScalars.reversed().drop { " 　".unicodeScalars.contains($0) }
-        scalars = scalars.drop { "”’」』）)\"'》】".unicodeScalars.contains($0) }
+    public static func endsSentence(_ line: String, countingPeriods: Bool = true) -> Bool {
+        var scalars = line.unicodeScalars.reversed().drop { $0 == " " || $0 == "\u{3000}" }
+        scalars = scalars.drop { closingQuotes.contains($0) }
         guard let last = scalars.first else { return false }
-        return "。！？.!?…；;:：".unicodeScalars.contains(last)
+        return sentenceEnds.contains(last) && (countingPeriods || last != ".")
     }
+
+    private static let closingQuotes = Set("”’」』）)\"'》】".unicodeScalars)
+    private static let sentenceEnds = Set("。！？.!?…；;:：".unicodeScalars)
 
     static func isCJK(_ s: Unicode.Scalar) -> Bool {
         let v = s.value

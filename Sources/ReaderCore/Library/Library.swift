@@ -102,7 +102,14 @@ public struct Library {
     static func row(for file: LibraryFile) throws(ArticleLoadError) -> CachedArticle {
         let bytes = try FileReader.read(file.path, limit: headBytes, truncate: true)
         if TextDecoder.looksBinary(bytes) { throw .binary(file.id) }
-        let head = ArticleParser.head(TextDecoder.decode(bytes).text, format: file.format, fallbackTitle: fallbackTitle(file.id))
+        // A head cut inside a UTF-8 sequence would not decode as UTF-8: drop the partial character.
+        var end = bytes.count
+        if file.size > bytes.count {
+            while end > 0 && bytes[end - 1] & 0xC0 == 0x80 && bytes.count - end < 3 { end -= 1 }
+            if end > 0 && bytes[end - 1] >= 0xC0 { end -= 1 }
+        }
+        let text = TextDecoder.decode(Array(bytes[..<end])).text
+        let head = ArticleParser.head(text, format: file.format, fallbackTitle: fallbackTitle(file.id))
         return CachedArticle(id: file.id, size: file.size, modified: file.modified, format: file.format,
                              fingerprint: Fingerprint.of(head: bytes, size: file.size),
                              date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title)
