@@ -140,4 +140,32 @@ import Testing
         #expect(run.stderr.contains("FIFO"))
         #expect(run.stdout.contains("ok.txt"))
     }
+
+    @Test func anInstalledReaderFindsItsThemesAndSamplesBesideIt() throws {
+        // The layout `make install PREFIX=…` makes: bin/reader, share/reader/{themes,samples}.
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("reader-prefix-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let share = prefix.appendingPathComponent("share/reader")
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.binary, to: prefix.appendingPathComponent("bin/reader"))
+        try FileManager.default.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent("themes"), to: share.appendingPathComponent("themes"))
+        try "title = red\n".write(to: share.appendingPathComponent("themes/installed-only.theme"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: share.appendingPathComponent("samples"), withIntermediateDirectories: true)
+        try "Installed sample\n\nA body that reads as prose.\n".write(to: share.appendingPathComponent("samples/marker.txt"), atomically: true, encoding: .utf8)
+        let installed = prefix.appendingPathComponent("bin/reader").path
+        for (arguments, expected) in [(["themes"], "installed-only"), (["list"], "Installed sample")] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: installed)
+            process.arguments = arguments
+            process.environment = ["HOME": prefix.path, "XDG_CACHE_HOME": prefix.path + "/cache", "XDG_STATE_HOME": prefix.path + "/state", "PATH": "/usr/bin:/bin"]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(text.contains(expected), "\(arguments): \(text)")
+        }
+    }
 }
