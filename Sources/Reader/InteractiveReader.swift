@@ -27,19 +27,27 @@ struct InteractiveReader {
         if !problems.isEmpty { app.message = "\(problems.count) file\(problems.count == 1 ? "" : "s") skipped (listed on exit)" }
         let opener = LinkOpener(browser: browser)
         var running = true
+        var jobs: [BackgroundJob] = []
         while running {
             terminal.draw(renderer.render(app))
+            // While work runs in the background, wake up to collect it.
+            terminal.setKeyTimeout(milliseconds: jobs.isEmpty ? nil : 30)
             var resized = false
             let key = terminal.readKey(resized: &resized)
             var effects: [Effect] = []
+            jobs = jobs.filter { job in
+                let (done, action) = job.state
+                if let action { effects += reducer.reduce(&app, action) }
+                return !done
+            }
             if Signals.quitRequested != 0 {
-                effects = reducer.reduce(&app, .key(.control("c")))
+                effects += reducer.reduce(&app, .key(.control("c")))
             } else if resized {
                 let size = terminal.size
                 terminal.invalidate()
-                effects = reducer.reduce(&app, .resize(width: size.width, height: size.height))
+                effects += reducer.reduce(&app, .resize(width: size.width, height: size.height))
             } else if let key {
-                effects = reducer.reduce(&app, .key(key))
+                effects += reducer.reduce(&app, .key(key))
             }
             // Effects may answer with actions, which may ask for more effects.
             while !effects.isEmpty {
@@ -67,6 +75,14 @@ struct InteractiveReader {
                     }
                 case .openLink(let url):
                     if let failure = opener.open(url, terminal: terminal) { effects += reducer.reduce(&app, .failed(failure)) }
+                case .layOut(let id, let width, let full):
+                    guard let document = app.article?.layout.document, app.article?.entry.id == id, document.full == full else { break }
+                    jobs.append(BackgroundJob {
+                        LineBreaker().map { .laidOut(id: id, ArticleRenderer(wrapper: Wrapper(breaker: $0)).layout(document, width: width)) }
+                    })
+                case .indexArticle(let id, let full):
+                    guard let document = app.article?.layout.document, app.article?.entry.id == id, document.full == full else { break }
+                    jobs.append(BackgroundJob { .indexed(id: id, full: full, ArticleSearch.Index(document)) })
                 }
             }
         }

@@ -75,7 +75,12 @@ final class Terminal {
 
     // MARK: - Keys
 
-    /// The next key, or nil when interrupted (a signal) or the terminal resized (`resized` set).
+    /// How long `readKey` waits: for ever (nil), or this many milliseconds.
+    func setKeyTimeout(milliseconds: Int?) {
+        wtimeout(window, Int32(milliseconds ?? -1))
+    }
+
+    /// The next key, or nil when interrupted, timed out (a signal) or the terminal resized (`resized` set).
     func readKey(resized: inout Bool) -> Key? {
         var character: wint_t = 0
         let result = wget_wch(window, &character)

@@ -11,7 +11,8 @@
 //   j, PgDn, `/`, the typed query, Enter (runs the search; the first one builds the
 //   index), n, and a resize (100×30 ↔ 120×40, without and with a search in force).
 //
-// Prints, in microseconds, `startup first-screen MEDIAN WORST` and `key NAME MEDIAN WORST LABEL` lines.
+// Prints, in microseconds, `startup first-screen MEDIAN WORST`, `key NAME MEDIAN WORST LABEL`
+// and `background NAME MEDIAN WORST LABEL` lines.
 // The cache folder is --cache DIR, else $XDG_CACHE_HOME/reader; the state folder is
 // --state-dir DIR, else CACHE/bench-state (nothing else is read or written).
 import Dispatch
@@ -109,14 +110,33 @@ final class KeyBench {
         (self.app, self.reducer, self.runs, last) = (app, reducer, runs, ScreenRenderer().render(app))
     }
 
-    /// Time of one action: reduce, render, and the diff from the last screen.
+    /// Times of the background work keys asked for (whole re-wraps), untimed in `step`.
+    var background: [UInt64] = []
+
+    /// Time of one action: reduce, render, and the diff from the last screen. Background
+    /// effects (a whole re-wrap, a fold for search) are then done untimed, as the front end
+    /// does them on other threads, and their result becomes the last screen.
     func step(_ action: Action) -> UInt64 {
         let start = now()
-        _ = reducer.reduce(&app, action)
+        let effects = reducer.reduce(&app, action)
         let screen = renderer.render(app)
         sink &+= screen.changes(from: last).count
         let elapsed = now() - start
         last = screen
+        for effect in effects {
+            let begin = now()
+            switch effect {
+            case .layOut(let id, let width, _):
+                guard let document = app.article?.layout.document else { continue }
+                _ = reducer.reduce(&app, .laidOut(id: id, reducer.renderer.layout(document, width: width)))
+                background.append(now() - begin)
+            case .indexArticle(let id, let full):
+                guard let document = app.article?.layout.document else { continue }
+                _ = reducer.reduce(&app, .indexed(id: id, full: full, ArticleSearch.Index(document)))
+            default: continue
+            }
+            last = renderer.render(app)
+        }
         return elapsed
     }
 
@@ -159,11 +179,13 @@ for _ in 0..<options.runs {
 }
 report("/", "/ (opens the search prompt)", slash)
 report("type", "typing '\(query)' at the prompt, per letter", typing)
-report("Enter", "Enter: searches for '\(query)' (the first also builds the index)", enter)
+report("Enter", "Enter: searches for '\(query)' (the article is folded in the background while the query is typed)", enter)
 keys.bench("n", "n (next of \(keys.app.article?.search?.matches.count ?? 0) matches)") { _ in .key(.character("n")) }
 let resize = { (i: Int) -> Action in i % 2 == 0 ? .resize(width: 120, height: 40) : .resize(width: 100, height: 30) }
 keys.press("<Esc>")
-keys.bench("resize", "resize 100×30 ↔ 120×40 (re-wraps the article)", resize)
+keys.bench("resize", "resize 100×30 ↔ 120×40 (wraps the lines around the view; the whole article in the background)", resize)
 keys.press("/\(query)<Enter>")
-keys.bench("resize-search", "resize with the search in force (also re-indexes and searches)", resize)
+keys.bench("resize-search", "resize with the search in force (also places the matches again)", resize)
+let (rewrapMedian, rewrapWorst) = summary(keys.background)
+print("background rewrap \(rewrapMedian) \(rewrapWorst) in the background, not a key: the whole article re-wrapped after a resize")
 FileHandle.standardError.write(Data("ReaderBench: \(options.runs) runs, \(keys.app.article?.layout.lines.count ?? 0) lines, checksum \(sink)\n".utf8))

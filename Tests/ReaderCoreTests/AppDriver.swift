@@ -10,6 +10,9 @@ final class AppDriver {
     /// Effects the driver performed, in order.
     var performed: [Effect] = []
     var quit = false
+    /// Leave background effects (`layOut`, `indexArticle`) undone, in `deferred`.
+    var deferBackground = false
+    var deferred: [Effect] = []
     let library: Library
 
     init(width: Int, height: Int, library: Library = Library(root: TestSupport.samples.path)) throws {
@@ -23,8 +26,14 @@ final class AppDriver {
         for key in Key.parse(keys) { dispatch(.key(key)) }
     }
 
+    /// Sends `action` and performs the effects it asks for, background ones at once unless
+    /// `deferBackground` is set (then they are kept in `deferred`).
     func dispatch(_ action: Action) {
         var effects = reducer.reduce(&state, action)
+        if deferBackground {
+            deferred += effects.filter { if case .layOut = $0 { return true } else if case .indexArticle = $0 { return true } else { return false } }
+            effects.removeAll { deferred.contains($0) }
+        }
         while !effects.isEmpty {
             let effect = effects.removeFirst()
             performed.append(effect)
@@ -37,6 +46,14 @@ final class AppDriver {
                 if let results = try? LibrarySearch.scanned(query, in: library) {
                     effects += reducer.reduce(&state, .searched(query: query, ids: results.results.map(\.id)))
                 }
+            case .layOut(let id, let width, _):
+                if let document = state.article?.layout.document {
+                    effects += reducer.reduce(&state, .laidOut(id: id, reducer.renderer.layout(document, width: width)))
+                }
+            case .indexArticle(let id, let full):
+                if let document = state.article?.layout.document {
+                    effects += reducer.reduce(&state, .indexed(id: id, full: full, ArticleSearch.Index(document)))
+                }
             case .quit: quit = true
             case .save, .openLink: break
             }
@@ -44,6 +61,26 @@ final class AppDriver {
     }
 
     var screen: Screen { renderer.render(state) }
+
+    /// Performs the deferred background effects, as the front end's jobs would when done.
+    func finishBackground() {
+        deferBackground = false
+        let pending = deferred
+        deferred = []
+        for effect in pending {
+            switch effect {
+            case .layOut(let id, let width, _):
+                if let document = state.article?.layout.document {
+                    dispatch(.laidOut(id: id, reducer.renderer.layout(document, width: width)))
+                }
+            case .indexArticle(let id, let full):
+                if let document = state.article?.layout.document {
+                    dispatch(.indexed(id: id, full: full, ArticleSearch.Index(document)))
+                }
+            default: break
+            }
+        }
+    }
 
     /// Selects the article with `id` in the list (by moving, as a person would).
     func select(_ id: String) {

@@ -189,4 +189,59 @@ import Testing
         app.send("<Esc>")
         #expect(app.state.prompt == nil)
     }
+
+    /// A library with one long article (more pieces than `Reducer.windowThreshold`).
+    static func longArticleLibrary() throws -> (Library, URL) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-long-\(UUID())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        var text = "一篇很长的文章\n\n"
+        for index in 0..<(Reducer.windowThreshold * 2) {
+            text += "第\(index)段：这是一个用来测试长文章换行的段落，其中有一些中文句子，也有 English words 和数字 \(index * 7)。\n\n"
+        }
+        try text.write(to: root.appendingPathComponent("long.txt"), atomically: true, encoding: .utf8)
+        return (Library(root: root.path), root)
+    }
+
+    @Test func aLongArticleIsRewrappedAroundTheViewFirstAndWholeInTheBackground() throws {
+        let (library, root) = try Self.longArticleLibrary()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 100, height: 30, library: library)
+        app.send("<Enter>")
+        for _ in 0..<40 { app.send("<PgDn>") }
+        let before = try #require(app.state.article)
+        let offset = before.position
+        app.deferBackground = true
+        app.dispatch(.resize(width: 70, height: 24))
+        let partial = try #require(app.state.article)
+        #expect(!partial.layout.isComplete)
+        #expect(app.deferred.contains(.layOut(id: "long.txt", width: partial.layout.width, full: false)))
+        #expect(partial.layout.lines[partial.top].offset <= offset)
+        #expect(app.screen.text.contains("wrapping…"))
+        expectWellFormed(app.screen)
+        app.finishBackground()
+        let whole = try #require(app.state.article)
+        #expect(whole.layout.isComplete)
+        #expect(whole.layout.lines.count > partial.layout.lines.count)
+        #expect(whole.layout.lines[whole.top].offset == partial.layout.lines[partial.top].offset)
+        #expect(app.screen.text.contains("page "))
+    }
+
+    @Test func aLongArticleIsFoldedForSearchWhileTheQueryIsTyped() throws {
+        let (library, root) = try Self.longArticleLibrary()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 100, height: 30, library: library)
+        app.send("<Enter>")
+        app.deferBackground = true
+        app.send("/")
+        #expect(app.deferred == [.indexArticle(id: "long.txt", full: false)])
+        app.finishBackground()
+        #expect(app.state.article?.searchIndex != nil)
+        app.send("english<Enter>")
+        #expect(app.state.article?.search?.matches.count == Reducer.windowThreshold * 2)
+        // Without the background index, Enter folds the article itself.
+        app.send("f")
+        app.deferBackground = true
+        app.send("/english<Enter>")
+        #expect((app.state.article?.search?.matches.count ?? 0) >= Reducer.windowThreshold * 2)
+    }
 }

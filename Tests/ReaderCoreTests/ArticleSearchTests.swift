@@ -67,7 +67,7 @@ import Testing
             guard line.style == .body, next.style == .body, line.offset + line.text.utf16.count == next.offset,
                   let last = line.text.last, let first = next.text.first else { continue }
             let query = String(last) + String(first)
-            if layout.document.components(separatedBy: query).count == 2 { return (query, index) }
+            if layout.document.text.components(separatedBy: query).count == 2 { return (query, index) }
         }
         return nil
     }
@@ -81,7 +81,7 @@ import Testing
                   let last = line.text.split(separator: " ").last, let first = next.text.split(separator: " ").first,
                   last.allSatisfy(\.isLetter), first.allSatisfy(\.isLetter) else { continue }
             let query = String(last) + " " + String(first)
-            if layout.document.components(separatedBy: query).count == 2 { return (query, index) }
+            if layout.document.text.components(separatedBy: query).count == 2 { return (query, index) }
         }
         return nil
     }
@@ -94,12 +94,12 @@ import Testing
         let search = ArticleSearch(query: "apples", in: layout)
         let expected = occurrences(of: "apples", in: layout)
         #expect(expected.count == 8)  // title, 3 + 1 in paragraphs, 2 in the list, 1 in the quote
-        #expect(search.matches.count == layout.document.lowercased().components(separatedBy: "apples").count - 1)
+        #expect(search.matches.count == layout.document.text.lowercased().components(separatedBy: "apples").count - 1)
         #expect(search.matches.flatMap(\.pieces) == expected)
         #expect(search.matches.allSatisfy { $0.pieces.count == 1 })
         #expect(zip(search.matches, search.matches.dropFirst()).allSatisfy { $0.range.upperBound <= $1.range.lowerBound && $0.line <= $1.line })
         for match in search.matches {
-            #expect(slice(layout.document, match.range).lowercased() == "apples")
+            #expect(slice(layout.document.text, match.range).lowercased() == "apples")
             #expect(TextFolder.fold(highlighted(match, in: layout)) == TextFolder.fold("apples"))
         }
     }
@@ -131,7 +131,7 @@ import Testing
         #expect(search.matches.count == 1)
         #expect(match.pieces.count == 1)
         #expect(highlighted(match, in: layout) == "查询引擎")
-        #expect(slice(layout.document, match.range) == "查询引擎")
+        #expect(slice(layout.document.text, match.range) == "查询引擎")
     }
 
     @Test func aQueryInHalfwidthKatakanaFindsFullwidthKatakana() throws {
@@ -146,10 +146,10 @@ import Testing
         let layout = laidOut("Letters of many scripts\n\nThe word ＡＢＣＤＥＦ is written in fullwidth letters, and Москва is a city in Russia.", width: 80)
         let fullwidth = try #require(ArticleSearch(query: "cd", in: layout).matches.first)
         #expect(highlighted(fullwidth, in: layout) == "ＣＤ")
-        #expect(slice(layout.document, fullwidth.range) == "ＣＤ")
+        #expect(slice(layout.document.text, fullwidth.range) == "ＣＤ")
         let cyrillic = try #require(ArticleSearch(query: "сква", in: layout).matches.first)
         #expect(highlighted(cyrillic, in: layout) == "сква")
-        #expect(slice(layout.document, cyrillic.range) == "сква")
+        #expect(slice(layout.document.text, cyrillic.range) == "сква")
     }
 
     /// Text saved in decomposed form (as macOS file names and some pages have it) is found by a
@@ -204,7 +204,7 @@ import Testing
                                  ArticleSearch.Piece(line: first + 1, range: 0..<1)])
         #expect(match.line == first)
         #expect(highlighted(match, in: layout) == query)
-        #expect(slice(layout.document, match.range) == query)
+        #expect(slice(layout.document.text, match.range) == query)
         // Wide enough for the whole paragraph on one line, the same match is one piece.
         let wide = laidOut(Self.chinese, width: 400)
         let whole = try #require(ArticleSearch(query: query, in: wide).matches.first)
@@ -221,7 +221,7 @@ import Testing
         #expect(search.matches.count == 1)
         #expect(match.pieces.map(\.line) == [first, first + 1])
         #expect(match.pieces.map { slice(layout.lines[$0.line].text, $0.range) }.joined(separator: " ") == query)
-        #expect(slice(layout.document, match.range) == query)
+        #expect(slice(layout.document.text, match.range) == query)
     }
 
     @Test(arguments: [80, 30])

@@ -6,6 +6,10 @@ public enum Action: Sendable {
     case loaded(id: String, Article)
     /// The ids matching a library search, best first.
     case searched(query: String, ids: [String])
+    /// The complete layout `Effect.layOut` asked for.
+    case laidOut(id: String, ArticleLayout)
+    /// The search index `Effect.indexArticle` asked for.
+    case indexed(id: String, full: Bool, ArticleSearch.Index)
     /// An effect failed: the message goes on the status line.
     case failed(String)
 }

@@ -8,5 +8,9 @@ public enum Effect: Equatable, Sendable {
     case save([StateChange])
     /// Open a link (already checked openable) with the browser.
     case openLink(String)
+    /// Wrap the open article at `width` in the background; answer with `Action.laidOut`.
+    case layOut(id: String, width: Int, full: Bool)
+    /// Fold the open article for search in the background; answer with `Action.indexed`.
+    case indexArticle(id: String, full: Bool)
     case quit
 }

@@ -3,7 +3,6 @@
 public struct OpenArticle: Sendable {
     public var entry: LibraryEntry
     public var article: Article
-    public var full = false
     public var layout: ArticleLayout
     /// The first line shown.
     public var top = 0
@@ -14,6 +13,9 @@ public struct OpenArticle: Sendable {
     /// The selected link, from 0, and the first one shown.
     public var selectedLink = 0
     public var linksTop = 0
+
+    /// Whether the whole saved page is shown.
+    public var full: Bool { layout.document.full }
 
     /// The text offset at the top of the view: the reading position.
     public var position: Int { layout.lines.isEmpty ? 0 : layout.lines[min(top, layout.lines.count - 1)].offset }

@@ -19,8 +19,26 @@ public struct Reducer {
         case .resize(let width, let height):
             state.width = width
             state.height = height
-            relayout(&state)
             scrollListToSelection(&state)
+            guard var open = state.article else { return [] }
+            guard open.layout.width != bodyWidth(state) else {
+                open.top = min(open.top, lastTop(open, state))
+                state.article = open
+                return []
+            }
+            let effects = rewrap(&open, open.layout.document, state)
+            state.article = open
+            return effects
+        case .laidOut(let id, let layout):
+            guard var open = state.article, open.entry.id == id, layout.width == bodyWidth(state), layout.document.full == open.full else { return [] }
+            let offset = open.position
+            open.layout = layout
+            open.top = min(layout.lineIndex(forOffset: offset), lastTop(open, state))
+            if let search = open.search { open.search = ArticleSearch(query: search.query, in: layout, index: open.searchIndex) }
+            state.article = open
+            return []
+        case .indexed(let id, let full, let index):
+            if state.article?.entry.id == id, state.article?.full == full, state.article?.searchIndex == nil { state.article?.searchIndex = index }
             return []
         case .loaded(let id, let article):
             guard let entry = state.entries.first(where: { $0.id == id }) else { return [] }
@@ -130,6 +148,10 @@ public struct Reducer {
         case .search:
             guard state.focus == .list || state.article != nil else { return [] }
             state.prompt = AppState.Prompt(pane: state.focus)
+            // Fold a long article while the query is typed.
+            if state.focus == .body, let open = state.article, open.searchIndex == nil, open.layout.document.pieces.count > Self.windowThreshold {
+                return [.indexArticle(id: open.entry.id, full: open.full)]
+            }
         case .nextMatch: stepMatch(1, &state)
         case .previousMatch: stepMatch(-1, &state)
         case .clearFilter:
@@ -144,15 +166,13 @@ public struct Reducer {
             }
         case .toggleFullPage:
             guard var open = state.article else { return [] }
-            let offset = open.position
-            open.full.toggle()
-            open.layout = renderer.layout(open.article, width: bodyWidth(state), full: open.full)
-            open.top = min(open.layout.lineIndex(forOffset: offset), lastTop(open, state))
+            let effects = rewrap(&open, ArticleDocument(open.article, full: !open.full), state)
             open.search = nil
             open.searchIndex = nil
             open.currentMatch = nil
             state.article = open
             state.message = open.full ? "full saved page (f: article only)" : "article only (f: full page)"
+            return effects
         case .openLink:
             return openLink(&state)
         case .digit(let digit):
@@ -215,21 +235,27 @@ public struct Reducer {
         max(0, open.layout.lines.count - PaneLayout.contentRows(PaneLayout(width: state.width, height: state.height, focus: .body).body))
     }
 
-    /// Re-wraps the open article for a new size, keeping the same text at the top.
-    private func relayout(_ state: inout AppState) {
-        guard var open = state.article else { return }
+    /// Articles with more pieces than this are wrapped around the view first, and whole in
+    /// the background (`Effect.layOut`), so a resize or `f` answers at once.
+    public static let windowThreshold = 400
+
+    /// Lays `document` out at the body's width in `open`, keeping the same text at the top,
+    /// and re-places the search's matches (the fold index does not depend on the width).
+    private func rewrap(_ open: inout OpenArticle, _ document: ArticleDocument, _ state: AppState) -> [Effect] {
+        let offset = min(open.position, max(0, document.length - 1))
         let width = bodyWidth(state)
-        if open.layout.width != width {
-            let offset = open.position
-            open.layout = renderer.layout(open.article, width: width, full: open.full)
-            open.top = open.layout.lineIndex(forOffset: offset)
-            if let search = open.search {
-                open.searchIndex = ArticleSearch.Index(open.layout)
-                open.search = ArticleSearch(query: search.query, in: open.layout, index: open.searchIndex)
-            }
+        var effects: [Effect] = []
+        if document.pieces.count > Self.windowThreshold {
+            let piece = document.pieceIndex(forOffset: offset)
+            let window = max(0, piece - 10)..<min(document.pieces.count, piece + 40)
+            open.layout = renderer.layout(document, width: width, window: window)
+            effects.append(.layOut(id: open.entry.id, width: width, full: document.full))
+        } else {
+            open.layout = renderer.layout(document, width: width)
         }
-        open.top = min(open.top, lastTop(open, state))
-        state.article = open
+        open.top = min(open.layout.lineIndex(forOffset: offset), lastTop(open, state))
+        if let search = open.search { open.search = ArticleSearch(query: search.query, in: open.layout, index: open.searchIndex) }
+        return effects
     }
 
     // MARK: - Search in the article

@@ -1,15 +1,15 @@
-/// An article wrapped at one width: its lines, and the length of the document they cover.
-///
-/// The document is the title, the metadata line and the shown blocks, in that order, each
-/// followed by one separator; offsets count UTF-16 units of it, so the same offset names the
-/// same text at every width.
-public struct ArticleLayout: Equatable, Sendable {
+/// An article wrapped at one width: its lines, each with the offset in the document
+/// (`ArticleDocument`) where it starts, so the same offset names the same text at every width.
+/// An incomplete layout holds only the lines of some pieces around the view.
+public struct ArticleLayout: Sendable {
     public var lines: [RenderedLine]
     public var width: Int
-    /// The document the offsets count in: each shown text followed by a newline.
-    public var document: String
+    public var document: ArticleDocument
+    /// False while only a window of the document is wrapped.
+    public var isComplete: Bool
+
     /// The document's length in UTF-16 units: offsets run from 0 up to it.
-    public var length: Int
+    public var length: Int { document.length }
 
     /// The index of the line holding `offset`: the last line starting at or before it.
     public func lineIndex(forOffset offset: Int) -> Int {

@@ -1,5 +1,5 @@
-/// Lays an article out at a width: the title, a metadata line, then the body blocks (or, for
-/// the full page, every block, chrome included), each wrapped by its kind's policy.
+/// Lays an article out at a width: the pieces of its `ArticleDocument` (title, metadata line,
+/// body blocks — or every block for the full page), each wrapped by its kind's policy.
 public struct ArticleRenderer {
     public let wrapper: Wrapper
 
@@ -9,46 +9,21 @@ public struct ArticleRenderer {
 
     /// The article's lines at `width` columns; `full` shows the whole saved page.
     public func layout(_ article: Article, width: Int, full: Bool = false) -> ArticleLayout {
-        let width = max(width, 2)
-        var lines: [RenderedLine] = []
-        var document = ""
-        var offset = 0
-        func add(_ text: String, style: RenderedLine.Style, kind: Block.Kind = .paragraph, separated: Bool) {
-            if separated, !lines.isEmpty, lines.last?.style != .blank {
-                lines.append(RenderedLine(text: "", width: 0, style: .blank, offset: offset))
-            }
-            lines.append(contentsOf: wrap(text, kind: kind, style: style, width: width, offset: offset))
-            document += text
-            document += "\n"
-            offset += text.utf16.count + 1
-        }
-        add(article.title, style: .title, separated: false)
-        let meta = article.metadata.line
-        if !meta.isEmpty { add(meta, style: .metadata, separated: false) }
-        var previous: Block.Kind?
-        for block in article.page where full || block.role == .body {
-            if full && (block.role == .title) { continue }
-            let together = block.kind == .listItem && previous == .listItem
-            add(block.text, style: style(of: block), kind: block.kind, separated: !together)
-            previous = block.kind
-        }
-        return ArticleLayout(lines: lines, width: width, document: document, length: offset)
+        layout(ArticleDocument(article, full: full), width: width)
     }
 
-    private func style(of block: Block) -> RenderedLine.Style {
-        switch block.role {
-        case .chrome: return .chrome
-        case .references: return .references
-        case .metadata: return .metadata
-        case .title: return .title
-        case .body:
-            switch block.kind {
-            case .heading: return .heading
-            case .quote: return .quote
-            case .preformatted: return .code
-            case .paragraph, .listItem: return .body
+    /// The document's lines at `width` columns: all of them, or only those of the pieces in
+    /// `window` (an incomplete layout, to show at once while the rest is wrapped).
+    public func layout(_ document: ArticleDocument, width: Int, window: Range<Int>? = nil) -> ArticleLayout {
+        let width = max(width, 2)
+        var lines: [RenderedLine] = []
+        for piece in document.pieces[window ?? document.pieces.indices] {
+            if piece.separated, !lines.isEmpty, lines.last?.style != .blank {
+                lines.append(RenderedLine(text: "", width: 0, style: .blank, offset: piece.offset))
             }
+            lines.append(contentsOf: wrap(piece.text, kind: piece.kind, style: piece.style, width: width, offset: piece.offset))
         }
+        return ArticleLayout(lines: lines, width: width, document: document, isComplete: (window?.count ?? document.pieces.count) == document.pieces.count)
     }
 
     /// One block's lines: list items hang under their marker, quotes get a bar, code keeps its lines.

@@ -74,8 +74,7 @@ public struct ScreenRenderer {
             screen.put(DisplayWidth.truncate(" " + hint, to: rect.width), x: rect.x, y: rect.y + 1, limit: rect.width, style: .chrome)
             return
         }
-        let pages = Paginator(lineCount: open.layout.lines.count, rows: rect.height - 1)
-        var title = "\(pages.percent(forTop: open.top))% · page \(pages.page(forTop: open.top))/\(pages.pageCount)"
+        var title = positionText(open, rows: rect.height - 1, separator: " · ")
         if open.full { title += " · full page" }
         if let search = open.search {
             title += search.matches.isEmpty ? " · no match" : " · \((open.currentMatch ?? 0) + 1)/\(search.matches.count)"
@@ -103,6 +102,16 @@ public struct ScreenRenderer {
                 screen.restyle(x: rect.x + 1 + from, y: y, count: min(width, textWidth - from), style: current ? .currentMatch : .match)
             }
         }
+    }
+
+    /// Where the view is in the article: `37% page 3/9`; while only the lines around the view
+    /// are wrapped, the share of the text above it and `wrapping…`.
+    private func positionText(_ open: OpenArticle, rows: Int, separator: String) -> String {
+        guard open.layout.isComplete else {
+            return "\(open.position * 100 / max(1, open.layout.length))%\(separator)wrapping…"
+        }
+        let pages = Paginator(lineCount: open.layout.lines.count, rows: rows)
+        return "\(pages.percent(forTop: open.top))%\(separator)page \(pages.page(forTop: open.top))/\(pages.pageCount)"
     }
 
     private func style(of style: RenderedLine.Style) -> Style {
@@ -162,8 +171,7 @@ public struct ScreenRenderer {
             right = message
         } else if let open = state.article {
             let rows = PaneLayout.contentRows(PaneLayout(width: state.width, height: state.height, focus: .body).body)
-            let pages = Paginator(lineCount: open.layout.lines.count, rows: rows)
-            right = "\(pages.percent(forTop: open.top))% page \(pages.page(forTop: open.top))/\(pages.pageCount) · " + right
+            right = positionText(open, rows: rows, separator: " ") + " · " + right
         }
         let rightText = DisplayWidth.truncate(right, to: max(0, state.width - 2))
         let rightWidth = DisplayWidth.of(rightText)

@@ -24,8 +24,13 @@ public struct ArticleSearch: Equatable, Sendable {
         let bytes: [UInt8]
         let origins: [Int32]
 
+        /// The fold of a document: the same at every width, so it outlives a resize.
+        public init(_ document: ArticleDocument) {
+            (bytes, origins) = TextFolder.foldWithOrigins(document.text)
+        }
+
         public init(_ layout: ArticleLayout) {
-            (bytes, origins) = TextFolder.foldWithOrigins(layout.document)
+            self.init(layout.document)
         }
     }
 
@@ -51,7 +56,7 @@ public struct ArticleSearch: Equatable, Sendable {
         var index = layout.lineIndex(forOffset: range.lowerBound)
         while index < layout.lines.count {
             let line = layout.lines[index]
-            if line.offset >= range.upperBound && !pieces.isEmpty { break }
+            if line.offset >= range.upperBound { break }
             if line.style != .blank {
                 let visible = line.text.utf16.count - line.textStart
                 let start = max(range.lowerBound, line.offset), end = min(range.upperBound, line.offset + visible)
