@@ -62,7 +62,10 @@ import Testing
         let typical = UInt32(max(2_000, Date().timeIntervalSince(started) * 1_000_000))
         for index in 0..<119 {
             let process = try Self.start(["mark", Setup.id(index), "--read", "--library", setup.library, "--state-dir", setup.state])
-            usleep(UInt32.random(in: 0...(typical * 2), using: &generator))
+            // Every third kill comes early (during start-up or the first reads), the rest at any
+            // moment up to twice a typical mark, so kills land before, during and after writes
+            // whatever the machine's load.
+            usleep(UInt32.random(in: 0...(index % 3 == 0 ? 3_000 : typical * 2), using: &generator))
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             if process.terminationReason == .exit && process.terminationStatus == 0 { acknowledged.append(Setup.id(index)) }

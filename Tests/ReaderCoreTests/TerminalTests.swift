@@ -203,6 +203,33 @@ import Testing
         #expect(!raw.contains("safe text\rEVIL"))
     }
 
+    @Test func aLinkOpensWithBrowserAsAnArgvAndARefusedOneSaysSo() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-browser-\(UUID())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let script = root.appendingPathComponent("browser.sh")
+        let args = root.appendingPathComponent("args").path
+        try "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(args)'\n".write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let session = try Session(environment: "BROWSER='\(script.path) --new-tab %u'")
+        defer { session.close() }
+        try session.waitFor { $0.contains("Library 14") }
+        try session.send("/")
+        try session.send("Night Market", literal: true)
+        try session.send("Enter")
+        try session.waitFor { $0.contains("Library 1 ") }
+        try session.send("Enter")
+        try session.waitFor { $0.contains("page 1/") }
+        try session.send("1", "o")
+        let refused = try session.waitFor { $0.contains("not opened") }
+        #expect(refused.contains("not opened: only http and https links are opened"))
+        try session.send("4", "o")
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: args) { usleep(100_000) }
+        let argv = try String(contentsOfFile: args, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(argv == ["--new-tab", "https://nightmarket.example.org/news/ferry-terminal-move"])
+        try session.send("q", "q")
+    }
+
     @Test(arguments: ["SIGTERM", "SIGHUP", "Ctrl-C"])
     func aSignalSavesThePositionAndRestoresTheTerminal(signal: String) throws {
         let session = try Session()
@@ -223,6 +250,19 @@ import Testing
         #expect(!text.contains("Library 14"))  // the alternate screen is gone
         let states = try JSONDecoder().decode(StateFile.self, from: Data(contentsOf: URL(fileURLWithPath: session.state + "/state.json")))
         #expect(states.articles.values.contains { $0.position > 0 })
+    }
+
+    @Test func aCrashStillRestoresTheTerminal() throws {
+        let session = try Session()
+        defer { session.close() }
+        try session.waitFor { $0.contains("Library 14") }
+        let pid = try #require(session.readerPID())
+        kill(pid, SIGSEGV)
+        let text = try session.waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
+        #expect(text.contains("READER-EXITED-139"))  // killed by SIGSEGV, after endwin
+        #expect(!text.contains("Library 14"))       // the alternate screen was left
+        let raw = try String(decoding: Data(contentsOf: URL(fileURLWithPath: session.raw)), as: UTF8.self)
+        #expect(raw.contains("\u{1B}[?1049l"))      // rmcup: ncurses restored the screen
     }
 
     @Test func ctrlZSuspendsAndFgRedraws() throws {

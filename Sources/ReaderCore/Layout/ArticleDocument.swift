@@ -49,12 +49,7 @@ public struct ArticleDocument: Sendable {
 
     /// The index of the piece holding `offset`: the last starting at or before it.
     public func pieceIndex(forOffset offset: Int) -> Int {
-        var lo = 0, hi = pieces.count - 1, found = 0
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            if pieces[mid].offset <= offset { found = mid; lo = mid + 1 } else { hi = mid - 1 }
-        }
-        return found
+        pieces.lastIndex(notAfter: offset, by: \.offset)
     }
 
     static func style(of block: Block) -> RenderedLine.Style {

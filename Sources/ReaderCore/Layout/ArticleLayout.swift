@@ -13,12 +13,7 @@ public struct ArticleLayout: Sendable {
 
     /// The index of the line holding `offset`: the last line starting at or before it.
     public func lineIndex(forOffset offset: Int) -> Int {
-        var lo = 0, hi = lines.count - 1, found = 0
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            if lines[mid].offset <= offset { found = mid; lo = mid + 1 } else { hi = mid - 1 }
-        }
-        return found
+        lines.lastIndex(notAfter: offset, by: \.offset)
     }
 
     /// The layout as plain text, a line each, as `reader show` prints it.

@@ -32,12 +32,8 @@ public enum LibrarySearch {
         var hits: [Int: [Int]] = [:]  // row index -> match offsets within its folded record
         for offset in ByteSearch.occurrences(of: needle, in: folded) {
             // The row whose record holds the match: the last starting at or before it.
-            var lo = 0, hi = starts.count - 1, found = -1
-            while lo <= hi {
-                let mid = (lo + hi) / 2
-                if starts[mid] <= offset { found = mid; lo = mid + 1 } else { hi = mid - 1 }
-            }
-            guard found >= 0, let range = live[found].folded, offset + needle.count <= range.upperBound else { continue }
+            let found = starts.lastIndex(notAfter: offset) { $0 }
+            guard !starts.isEmpty, starts[found] <= offset, let range = live[found].folded, offset + needle.count <= range.upperBound else { continue }
             hits[found, default: []].append(offset - range.lowerBound)
         }
         // In store order, on two threads, each letting go of the pages it has passed.
