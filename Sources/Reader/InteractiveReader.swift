@@ -52,41 +52,51 @@ struct InteractiveReader {
             // Effects may answer with actions, which may ask for more effects.
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
-                switch effect {
-                case .quit:
-                    running = false
-                case .save(let changes):
-                    let live = { [entries = app.entries] in Set(entries.map(\.fingerprint)) }
-                    do { try store.apply(changes, liveFingerprints: live) } catch { effects += reducer.reduce(&app, .failed("not saved: \(error)")) }
-                case .load(let entry):
-                    do {
-                        let article = try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: Library.fallbackTitle(entry.id))
-                        effects += reducer.reduce(&app, .loaded(id: entry.id, article))
-                    } catch {
-                        effects += reducer.reduce(&app, .failed(error.description))
-                    }
-                case .searchLibrary(let query):
-                    do {
-                        let results = try library.cache.map { try LibrarySearch.indexed(query, in: library, cache: $0) }
-                            ?? LibrarySearch.scanned(query, in: library)
-                        effects += reducer.reduce(&app, .searched(query: query, ids: results.results.map(\.id)))
-                    } catch {
-                        effects += reducer.reduce(&app, .failed("\(error)"))
-                    }
-                case .openLink(let url):
-                    if let failure = opener.open(url, terminal: terminal) { effects += reducer.reduce(&app, .failed(failure)) }
-                case .layOut(let id, let width, let full):
-                    guard let document = app.article?.layout.document, app.article?.entry.id == id, document.full == full else { break }
-                    jobs.append(BackgroundJob {
-                        LineBreaker().map { .laidOut(id: id, ArticleRenderer(wrapper: Wrapper(breaker: $0)).layout(document, width: width)) }
-                    })
-                case .indexArticle(let id, let full):
-                    guard let document = app.article?.layout.document, app.article?.entry.id == id, document.full == full else { break }
-                    jobs.append(BackgroundJob { .indexed(id: id, full: full, ArticleSearch.Index(document)) })
+                if effect == .quit { running = false; continue }
+                if let answer = perform(effect, for: app, jobs: &jobs, terminal: terminal, opener: opener) {
+                    effects += reducer.reduce(&app, answer)
                 }
             }
         }
         notes += store.warnings.filter { !notes.contains($0) }
         return notes
+    }
+
+    /// Performs one effect, the front end's I/O, and returns the action that answers it, if
+    /// any. Background work goes into `jobs` and answers later.
+    private func perform(_ effect: Effect, for app: AppState, jobs: inout [BackgroundJob], terminal: Terminal, opener: LinkOpener) -> Action? {
+        switch effect {
+        case .quit:
+            return nil
+        case .save(let changes):
+            let live = { [entries = app.entries] in Set(entries.map(\.fingerprint)) }
+            do { try store.apply(changes, liveFingerprints: live) } catch { return .failed("not saved: \(error)") }
+            return nil
+        case .load(let entry):
+            do {
+                return .loaded(id: entry.id, try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: Library.fallbackTitle(entry.id)))
+            } catch {
+                return .failed(error.description)
+            }
+        case .searchLibrary(let query):
+            do {
+                let results = try library.cache.map { try LibrarySearch.indexed(query, in: library, cache: $0) } ?? LibrarySearch.scanned(query, in: library)
+                return .searched(query: query, ids: results.results.map(\.id))
+            } catch {
+                return .failed("\(error)")
+            }
+        case .openLink(let url):
+            return opener.open(url, terminal: terminal).map(Action.failed)
+        case .layOut(let id, let width, let full):
+            guard let document = app.article?.layout.document, app.article?.entry.id == id, document.full == full else { return nil }
+            jobs.append(BackgroundJob {
+                LineBreaker().map { .laidOut(id: id, ArticleRenderer(wrapper: Wrapper(breaker: $0)).layout(document, width: width)) }
+            })
+            return nil
+        case .indexArticle(let id, let full):
+            guard let document = app.article?.layout.document, app.article?.entry.id == id, document.full == full else { return nil }
+            jobs.append(BackgroundJob { .indexed(id: id, full: full, ArticleSearch.Index(document)) })
+            return nil
+        }
     }
 }
