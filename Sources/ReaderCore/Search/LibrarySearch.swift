@@ -117,8 +117,18 @@ public enum LibrarySearch {
         } else {
             line = Array(String(decoding: text[start..<end], as: UTF8.self).unicodeScalars)
             var length = 0
+            var lengths: [Unicode.Scalar: Int] = [:]  // the same punctuation recurs: fold it once
             while hit < line.count, length < target {
-                length += TextFolder.foldedLength(of: line[hit])
+                let scalar = line[hit]
+                if scalar.value < 0x80 || TextFolder.isStable(scalar.value) {
+                    length += scalar.utf8.count
+                } else if let known = lengths[scalar] {
+                    length += known
+                } else {
+                    let folded = TextFolder.foldedLength(of: scalar)
+                    lengths[scalar] = folded
+                    length += folded
+                }
                 hit += 1
             }
         }
