@@ -124,6 +124,20 @@ import Testing
         #expect(app.state.article?.layout.width == open.layout.width)
     }
 
+    @Test func veryWideTerminalsPutTheLinksBesideTheBody() throws {
+        let app = try AppDriver(width: 180, height: 40)
+        app.select("zh/city-library-reopens.txt")
+        app.send("<Enter>")
+        let screen = app.screen
+        let layout = PaneLayout(width: 180, height: 40, focus: .body)
+        let links = try #require(layout.links), body = try #require(layout.body)
+        #expect(links.x > body.x + body.width)
+        #expect(links.y == 0 && links.height == body.height)
+        #expect(screen.line(0).contains("Links"))
+        #expect(screen.line(1).contains("[1]"))
+        expectWellFormed(screen)
+    }
+
     @Test func narrowTerminalsShowOnePaneAndTabSwitches() throws {
         let app = try AppDriver(width: 40, height: 12)
         app.select("zh/compiler-release-notes.txt")
