@@ -82,6 +82,12 @@ final class AppDriver {
         }
     }
 
+    /// Selects the article with `id` in the list and opens it.
+    func open(_ id: String) {
+        select(id)
+        send("<Enter>")
+    }
+
     /// Selects the article with `id` in the list (by moving, as a person would).
     func select(_ id: String) {
         send("gg")

@@ -76,8 +76,7 @@ import Testing
 
     @Test func pagingMovesByAPageAndTheStatusShowsWhere() throws {
         let app = try AppDriver(width: 100, height: 30)
-        app.select("zh/city-library-reopens.txt")
-        app.send("<Enter>")
+        app.open("zh/city-library-reopens.txt")
         let before = try #require(app.state.article).top
         app.send("<PgDn>")
         let after = try #require(app.state.article).top
@@ -126,8 +125,7 @@ import Testing
 
     @Test func veryWideTerminalsPutTheLinksBesideTheBody() throws {
         let app = try AppDriver(width: 180, height: 40)
-        app.select("zh/city-library-reopens.txt")
-        app.send("<Enter>")
+        app.open("zh/city-library-reopens.txt")
         let screen = app.screen
         let layout = PaneLayout(width: 180, height: 40, focus: .body)
         let links = try #require(layout.links), body = try #require(layout.body)
@@ -155,8 +153,7 @@ import Testing
 
     @Test func openingLinksChecksTheNumberAndTheScheme() throws {
         let app = try AppDriver(width: 100, height: 30)
-        app.select("hostile/escapes.txt")
-        app.send("<Enter>")
+        app.open("hostile/escapes.txt")
         let links = try #require(app.state.article?.article.links)
         let unsafe = try #require(links.firstIndex { !$0.openable })
         let safe = try #require(links.firstIndex { $0.openable })
@@ -166,9 +163,12 @@ import Testing
         #expect(app.performed.last == .openLink(links[safe].url))
         app.send("99o")
         #expect(app.state.message == "no link 99")
-        app.send("<Tab>")
-        app.send("gg")
+        // In the links pane, j moves the selection and g g goes back to the first link.
+        app.send("<Tab>jj")
         #expect(app.state.focus == .links)
+        #expect(app.state.article?.selectedLink == 2)
+        app.send("gg")
+        #expect(app.state.article?.selectedLink == 0)
     }
 
     @Test func leavingAnArticleSavesItsPositionAndReopeningResumesThere() throws {

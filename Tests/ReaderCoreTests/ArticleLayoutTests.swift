@@ -64,8 +64,6 @@ import Testing
         #expect(pages.page(forTop: 0) == 1)
         #expect(pages.page(forTop: 20) == 2)
         #expect(pages.page(forTop: 75) == 5)
-        #expect(pages.top(ofPage: 3) == 40)
-        #expect(pages.lastTop == 75)
         #expect(pages.percent(forTop: 0) == 21)
         #expect(pages.percent(forTop: 75) == 100)
         #expect(Paginator(lineCount: 5, rows: 20).percent(forTop: 0) == 100)

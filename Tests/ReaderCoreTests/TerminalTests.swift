@@ -94,6 +94,23 @@ import Testing
             return text
         }
 
+        /// Searches the library for `query` (typed as text) and opens the one article found.
+        func openArticle(matching query: String) throws {
+            try waitFor { $0.contains("Library 14") }
+            try send("/")
+            try send(query, literal: true)
+            try send("Enter")
+            try waitFor { $0.contains("Library 1 ") }
+            try send("Enter")
+            try waitFor { $0.contains("page 1/") }
+        }
+
+        /// Waits for the reader to exit; the screen then shows `READER-EXITED-<status>`.
+        @discardableResult
+        func waitForExit() throws -> String {
+            try waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
+        }
+
         func resize(_ width: Int, _ height: Int) throws {
             try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
         }
@@ -165,7 +182,7 @@ import Testing
         // Quit: back to the list, then q.
         try session.send("q")
         try session.send("q")
-        text = try session.waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
+        text = try session.waitForExit()
         #expect(text.contains("READER-EXITED-0"))
         // The state, as the CLI sees it.
         let list = try CommandLineTests.run(["list", "--json", "--library", session.library, "--state-dir", session.state],
@@ -181,18 +198,12 @@ import Testing
     @Test func anArticleFullOfEscapeSequencesSendsNoneOfItsOwnToTheTerminal() throws {
         let session = try Session()
         defer { session.close() }
-        try session.waitFor { $0.contains("Library 14") }
-        try session.send("/")
-        try session.send("Night Market", literal: true)
-        try session.send("Enter")
-        try session.waitFor { $0.contains("Library 1 ") }
-        try session.send("Enter")
-        let text = try session.waitFor { $0.contains("page 1/") }
-        #expect(text.contains("dumpling stall"))
+        try session.openArticle(matching: "Night Market")
+        #expect(try session.screen().contains("dumpling stall"))
         try session.send("f")
         try session.waitFor { $0.contains("full page") }
         try session.send("q", "q")
-        try session.waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
+        try session.waitForExit()
         let raw = try String(decoding: Data(contentsOf: URL(fileURLWithPath: session.raw)), as: UTF8.self)
         #expect(!raw.isEmpty)
         #expect(!raw.contains("0;pwned"))        // the OSC title payload never arrives
@@ -213,13 +224,7 @@ import Testing
         chmod(script.path, 0o755)
         let session = try Session(environment: "BROWSER='\(script.path) --new-tab %u'")
         defer { session.close() }
-        try session.waitFor { $0.contains("Library 14") }
-        try session.send("/")
-        try session.send("Night Market", literal: true)
-        try session.send("Enter")
-        try session.waitFor { $0.contains("Library 1 ") }
-        try session.send("Enter")
-        try session.waitFor { $0.contains("page 1/") }
+        try session.openArticle(matching: "Night Market")
         try session.send("1", "o")
         let refused = try session.waitFor { $0.contains("not opened") }
         #expect(refused.contains("not opened: only http and https links are opened"))
@@ -245,7 +250,7 @@ import Testing
             let pid = try #require(session.readerPID())
             kill(pid, signal == "SIGTERM" ? SIGTERM : SIGHUP)
         }
-        let text = try session.waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
+        let text = try session.waitForExit()
         #expect(text.contains("READER-EXITED-0"))
         #expect(!text.contains("Library 14"))  // the alternate screen is gone
         let states = try JSONDecoder().decode(StateFile.self, from: Data(contentsOf: URL(fileURLWithPath: session.state + "/state.json")))
@@ -258,7 +263,7 @@ import Testing
         try session.waitFor { $0.contains("Library 14") }
         let pid = try #require(session.readerPID())
         kill(pid, SIGSEGV)
-        let text = try session.waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
+        let text = try session.waitForExit()
         #expect(text.contains("READER-EXITED-139"))  // killed by SIGSEGV, after endwin
         #expect(!text.contains("Library 14"))       // the alternate screen was left
         let raw = try String(decoding: Data(contentsOf: URL(fileURLWithPath: session.raw)), as: UTF8.self)
@@ -280,14 +285,14 @@ import Testing
         try session.waitFor { !$0.contains("Library 14") }
         try session.send("echo READER-EXITED-$?", literal: true)
         try session.send("Enter")
-        let done = try session.waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
+        let done = try session.waitForExit()
         #expect(done.contains("READER-EXITED-0"))
     }
 
     @Test func aDumbTerminalGetsAMessageThatPointsAtReaderList() throws {
         let session = try Session(environment: "TERM=dumb")
         defer { session.close() }
-        let text = try session.waitFor { $0.range(of: #"READER-EXITED-\d"#, options: .regularExpression) != nil }
+        let text = try session.waitForExit()
         #expect(text.contains("reader list"))
         #expect(text.contains("READER-EXITED-1"))
     }

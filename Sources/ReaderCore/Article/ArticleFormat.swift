@@ -1,5 +1,5 @@
 /// The file formats the library reads, by extension.
-public enum ArticleFormat: String, Sendable, Codable, CaseIterable {
+public enum ArticleFormat: String, Sendable, Codable {
     case text = "txt"
     case markdown = "md"
 

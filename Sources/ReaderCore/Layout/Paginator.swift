@@ -14,12 +14,6 @@ public struct Paginator: Equatable, Sendable {
     /// The page (from 1) of a view whose top line is `top`; the last page once the end is in view.
     public func page(forTop top: Int) -> Int { top + rows >= lineCount ? pageCount : min(pageCount, top / rows + 1) }
 
-    /// The top line of page `page` (from 1).
-    public func top(ofPage page: Int) -> Int { (min(max(page, 1), pageCount) - 1) * rows }
-
-    /// The highest top line that still fills the view.
-    public var lastTop: Int { max(0, lineCount - rows) }
-
     /// The share of the article read with `top` at the top of the view: 100 once the end is visible.
     public func percent(forTop top: Int) -> Int {
         guard lineCount > rows else { return 100 }
