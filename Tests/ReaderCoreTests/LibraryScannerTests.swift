@@ -92,7 +92,7 @@ final class ResultBox<T>: @unchecked Sendable {
         try folder.write("\(lib)/long-form.markdown", "---\ntitle: Front Matter Title\nsaved: 2024-03-05\n---\n\nBody of the article.\n")
         try folder.write("\(lib)/nested/second.md", "# Nested Article\n\nA paragraph in a nested folder.\n")
         try folder.write("\(lib)/nested/deeper/third.txt", "Deeply Nested Title\n\nThe body is here, and it is a sentence.\n")
-        try folder.write("\(lib)/page.html", "<html><title>Skipped</title></html>\n")
+        try folder.write("\(lib)/page.pdf", "%PDF-1.4 skipped\n")
         try folder.write("\(lib)/readme", "no extension: skipped\n")
         try folder.write("\(lib)/.hidden.txt", "Hidden\n")
         try folder.write("\(lib)/.hidden-folder/inside.txt", "Hidden folder\n")
@@ -133,7 +133,7 @@ final class ResultBox<T>: @unchecked Sendable {
         defer { folder.remove() }
         let scan = try LibraryScanner(root: root).scan()
         let mentioned = scan.files.map(\.id) + scan.problems.map(\.description)
-        for name in ["page.html", "readme", ".hidden.txt", ".hidden-folder", "inside.txt"] {
+        for name in ["page.pdf", "readme", ".hidden.txt", ".hidden-folder", "inside.txt"] {
             #expect(!mentioned.contains { $0.contains(name) }, "\(name) should be skipped without a word")
         }
     }

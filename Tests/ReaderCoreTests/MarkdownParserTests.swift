@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReaderCore
 
@@ -59,10 +60,45 @@ import Testing
         #expect(MarkdownParser.blocks("第一行\n第二行").map(\.text) == ["第一行第二行"])
     }
 
+    @Test func tablesFootnotesTasksAndHighlightsComeThroughCmark() {
+        let blocks = MarkdownParser.blocks("""
+        | 城市 | 雨量 |
+        |:--|--:|
+        | 東京 | 12 |
+
+        - [x] 买菜
+        - [ ] 做饭
+
+        正文==重点==结束[^1]，营业时间10時~12時。
+
+        [^1]: 脚注的内容。
+        """)
+        #expect(blocks.map(\.kind) == [.table, .listItem, .listItem, .paragraph, .listItem])
+        #expect(blocks[0].text == "城市\t雨量\n東京\t12")
+        #expect(blocks[1].text == "☑ 买菜" && blocks[2].text == "☐ 做饭")
+        #expect(blocks[3].text == "正文重点结束^1，营业时间10時~12時。")
+        let marked = blocks[3].highlights.map { (blocks[3].text as NSString).substring(with: NSRange($0)) }
+        #expect(marked == ["重点"])
+        #expect(blocks[4].text.hasPrefix("1. 脚注的内容。"))
+    }
+
+    @Test func aURLAfterCJKTextEndsBeforeCJKPunctuationAndIsNumberedOnce() {
+        var blocks = MarkdownParser.blocks("请看https://example.com/路径。谢谢")
+        let links = LinkCollector.collect(page: &blocks, source: nil)
+        #expect(links.count == 1)
+        #expect(links.first?.label == "https://example.com/路径")
+        #expect(blocks[0].text == "请看https://example.com/路径[1]。谢谢")
+    }
+
+    @Test func obsidianWikilinksShowTheirText() {
+        #expect(MarkdownParser.blocks("见[[社区活动清单]]和[[想读的书|书单]]。").map(\.text) == ["见社区活动清单和书单。"])
+        #expect(FrontMatter.split("---\nauthor: \"[[何晚晴]]\"\n---\n").0?.author == "何晚晴")
+    }
+
     @Test func resolvesReferenceStyleLinksAndImages() {
         let blocks = MarkdownParser.blocks("See [the site][site] and ![a cat](cat.png).\n\n[site]: https://example.com \"Example\"\n")
         #expect(blocks.count == 1)
-        #expect(blocks[0].text == "See the site and a cat.")
+        #expect(blocks[0].text == "See the site and [image: a cat].")
         #expect(blocks[0].inlineLinks.map(\.url) == ["https://example.com"])
     }
 }

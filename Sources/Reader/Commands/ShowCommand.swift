@@ -28,5 +28,6 @@ struct ShowCommand: ParsableCommand {
         guard let breaker = LineBreaker() else { throw ValidationError("ICU's line breaker is unavailable") }
         let layout = ArticleRenderer(wrapper: Wrapper(breaker: breaker)).layout(loaded, width: width ?? Platform.terminalWidth() ?? 80, full: full)
         Platform.write(layout.text)
+        if let notice = loaded.notice, !full { Platform.warn(notice) }
     }
 }

@@ -47,6 +47,7 @@ public struct Reducer {
             open.top = min(open.layout.lineIndex(forOffset: saved), lastTop(open, state))
             state.article = open
             state.focus = .body
+            if let notice = article.notice { state.message = notice }
             return []
         case .searched(let query, let ids):
             state.librarySearch = (query, ids)

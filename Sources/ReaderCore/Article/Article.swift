@@ -7,6 +7,8 @@ public struct Article: Sendable {
     public var page: [Block]
     /// The numbered links: front-matter source, body links and references, in reading order.
     public var links: [Link]
+    /// What reader mode wants the reader to know, such as that it found no article.
+    public var notice: String?
 
     public init(title: String, metadata: ArticleMetadata, format: ArticleFormat, page: [Block], links: [Link]) {
         self.title = title

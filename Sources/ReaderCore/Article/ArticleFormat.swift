@@ -2,10 +2,20 @@
 public enum ArticleFormat: String, Sendable, Codable {
     case text = "txt"
     case markdown = "md"
+    /// `.html`, `.htm`, `.xhtml`: a saved web page.
+    case html
+    /// `.mhtml`, `.mht`: a web page saved as one MIME archive.
+    case mhtml
 
     /// The format of a file named `name`, or nil for files the library skips.
     public init?(fileName name: String) {
-        let lower = name.lowercased()
-        if lower.hasSuffix(".txt") { self = .text } else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { self = .markdown } else { return nil }
+        guard let dot = name.lastIndex(of: "."), dot > name.startIndex else { return nil }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "txt": self = .text
+        case "md", "markdown": self = .markdown
+        case "html", "htm", "xhtml": self = .html
+        case "mhtml", "mht": self = .mhtml
+        default: return nil
+        }
     }
 }

@@ -22,7 +22,7 @@ public enum ArticleLoadError: Error, Equatable, CustomStringConvertible {
         case .tooLarge(let path, let size, let limit):
             return "\(Sanitizer.line(path)): refused: too large (\(size / 1_048_576) MiB; the limit is \(limit / 1_048_576) MiB)"
         case .binary(let path): return "\(Sanitizer.line(path)): refused: a binary file, not text"
-        case .unsupportedFormat(let path): return "\(Sanitizer.line(path)): not an article (.txt, .md or .markdown)"
+        case .unsupportedFormat(let path): return "\(Sanitizer.line(path)): not an article (.txt, .md, .markdown, .html, .htm, .xhtml, .mhtml or .mht)"
         }
     }
 }

@@ -8,6 +8,10 @@ public struct ArticleMetadata: Equatable, Sendable {
     public var date: String?
     public var author: String?
     public var tags: [String]
+    /// The site's own name (`og:site_name`), shown instead of the source's host.
+    public var site: String?
+    /// The page's language (`<html lang>`).
+    public var language: String?
 
     public init(source: String? = nil, date: String? = nil, author: String? = nil, tags: [String] = []) {
         self.source = source
@@ -16,12 +20,13 @@ public struct ArticleMetadata: Equatable, Sendable {
         self.tags = tags
     }
 
-    /// The metadata line under the title: date, author, source host, tags; empty parts left out.
+    /// The metadata line under the title: date, author, site name or source host, tags; empty parts
+    /// left out.
     public var line: String {
         var parts: [String] = []
         if let date { parts.append(date) }
         if let author { parts.append(author) }
-        if let source { parts.append(Self.host(of: source) ?? source) }
+        if let site { parts.append(site) } else if let source { parts.append(Self.host(of: source) ?? source) }
         if !tags.isEmpty { parts.append(tags.map { "#" + $0 }.joined(separator: " ")) }
         return parts.joined(separator: " · ")
     }

@@ -7,6 +7,9 @@ public enum ArticleParser {
         let clean = Sanitizer.clean(text.utf8Prefix(headLength))
         var result = ReaderMode.Result(title: nil, metadata: ArticleMetadata())
         switch format {
+        case .html, .mhtml:
+            let article = HTMLArticleParser.parse(text, format: format, fallbackTitle: fallbackTitle)
+            return (article.title, article.metadata)
         case .text:
             var blocks = PlainTextParser.blocks(clean, limit: ReaderMode.leadLimit + 1)
             _ = ReaderMode.lead(&blocks, knownTitle: nil, into: &result)
@@ -43,8 +46,29 @@ public enum ArticleParser {
         metadata.tags = matter.tags
     }
 
+    /// The article in a file's `bytes`, decoded as its format says: HTML by its charset rules, an
+    /// MHTML archive's HTML part by its own, text by `TextDecoder`.
+    public static func parse(bytes: [UInt8], format: ArticleFormat, fallbackTitle: String) -> Article {
+        switch format {
+        case .html:
+            return HTMLArticleParser.parse(HTMLCharset.decode(bytes).text, format: .html, fallbackTitle: fallbackTitle)
+        case .mhtml:
+            guard let archive = MHTMLArchive.parse(bytes) else {
+                return HTMLArticleParser.parse(HTMLCharset.decode(bytes).text, format: .mhtml, fallbackTitle: fallbackTitle)
+            }
+            let subject = archive.subject.map(Sanitizer.line).flatMap { $0.isEmpty ? nil : $0 }
+            return HTMLArticleParser.parse(HTMLCharset.decode(archive.html, declared: archive.charset).text, format: .mhtml,
+                                           fallbackTitle: subject ?? fallbackTitle, location: archive.location)
+        case .text, .markdown:
+            return parse(TextDecoder.decode(bytes).text, format: format, fallbackTitle: fallbackTitle)
+        }
+    }
+
     /// The article in `text` (decoded, not yet sanitized); `fallbackTitle` names it when the page has no title.
     public static func parse(_ text: String, format: ArticleFormat, fallbackTitle: String) -> Article {
+        if format == .html || format == .mhtml {
+            return HTMLArticleParser.parse(text, format: format, fallbackTitle: fallbackTitle)
+        }
         let clean = Sanitizer.clean(text)
         var blocks: [Block]
         var metadata: ArticleMetadata
@@ -55,7 +79,7 @@ public enum ArticleParser {
             let mode = ReaderMode.classify(&blocks)
             title = mode.title
             metadata = mode.metadata
-        case .markdown:
+        case .markdown, .html, .mhtml:
             let (matter, body) = FrontMatter.split(clean)
             blocks = MarkdownParser.blocks(body)
             let known = matter?.title ?? firstHeading(blocks)

@@ -55,7 +55,8 @@ public enum ReaderMode {
         // 4. Body
         for k in bodyStart..<bodyEnd {
             let text = blocks[k].text
-            if blocks[k].kind != .preformatted, PageChrome.isInterfaceLine(text) || PageChrome.isBreadcrumb(text) && DisplayWidth.of(text) <= 40 {
+            let isProseKind = ![.preformatted, .table, .rule].contains(blocks[k].kind)
+            if isProseKind, PageChrome.isInterfaceLine(text) || PageChrome.isBreadcrumb(text) && DisplayWidth.of(text) <= 40 {
                 blocks[k].role = .chrome
             } else if let source = MetadataScanner.source(in: text) {
                 blocks[k].role = .references
@@ -176,7 +177,7 @@ public enum ReaderMode {
     /// Chrome or metadata between the title and the body.
     static func isHeadChrome(_ block: Block) -> Bool {
         let text = block.text
-        if block.kind == .listItem || block.kind == .preformatted || block.kind == .quote { return false }
+        if [.listItem, .preformatted, .quote, .table, .rule].contains(block.kind) { return false }
         if isLeadChrome(block) || MetadataScanner.source(in: text) != nil { return true }
         return block.kind == .paragraph && DisplayWidth.of(text) <= 50 && !PageChrome.endsSentence(text)
     }

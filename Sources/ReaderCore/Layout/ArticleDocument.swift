@@ -9,8 +9,12 @@ public struct ArticleDocument: Sendable {
         public var style: RenderedLine.Style
         /// Where the piece starts in `text`, in UTF-16 units.
         public var offset: Int
-        /// Whether a blank line comes before it (not between list items).
+        /// Whether a blank line comes before it (not between the items of a list).
         public var separated: Bool
+        /// How deeply it is nested in lists and quotes.
+        public var depth: Int = 0
+        /// Highlighted spans of `text`, in UTF-16 offsets.
+        public var highlights: [Range<Int>] = []
     }
 
     public let pieces: [Piece]
@@ -26,8 +30,10 @@ public struct ArticleDocument: Sendable {
         var pieces: [Piece] = []
         var text = ""
         var offset = 0
-        func add(_ piece: String, kind: Block.Kind, style: RenderedLine.Style, separated: Bool) {
-            pieces.append(Piece(text: piece, kind: kind, style: style, offset: offset, separated: separated))
+        func add(_ piece: String, kind: Block.Kind, style: RenderedLine.Style, separated: Bool, depth: Int = 0,
+                 highlights: [Range<Int>] = []) {
+            pieces.append(Piece(text: piece, kind: kind, style: style, offset: offset, separated: separated, depth: depth,
+                                highlights: highlights))
             text += piece
             text += "\n"
             offset += piece.utf16.count + 1
@@ -35,11 +41,13 @@ public struct ArticleDocument: Sendable {
         add(article.title, kind: .paragraph, style: .title, separated: false)
         let meta = article.metadata.line
         if !meta.isEmpty { add(meta, kind: .paragraph, style: .metadata, separated: false) }
-        var previous: Block.Kind?
+        var previous: Block?
         for block in article.page where full || block.role == .body {
             if full && block.role == .title { continue }
-            add(block.text, kind: block.kind, style: Self.style(of: block), separated: !(block.kind == .listItem && previous == .listItem))
-            previous = block.kind
+            let together = previous.map { Self.inList($0) && Self.inList(block) } ?? false
+            add(block.text, kind: block.kind, style: Self.style(of: block), separated: !together, depth: block.depth,
+                highlights: block.highlights)
+            previous = block
         }
         self.pieces = pieces
         self.text = text
@@ -50,6 +58,11 @@ public struct ArticleDocument: Sendable {
     /// The index of the piece holding `offset`: the last starting at or before it.
     public func pieceIndex(forOffset offset: Int) -> Int {
         pieces.lastIndex(notAfter: offset, by: \.offset)
+    }
+
+    /// A list item, or a paragraph nested under one (or a definition): no blank line between them.
+    static func inList(_ block: Block) -> Bool {
+        block.kind == .listItem || block.kind == .paragraph && block.depth > 0
     }
 
     static func style(of block: Block) -> RenderedLine.Style {
@@ -63,7 +76,7 @@ public struct ArticleDocument: Sendable {
             case .heading: return .heading
             case .quote: return .quote
             case .preformatted: return .code
-            case .paragraph, .listItem: return .body
+            case .paragraph, .listItem, .table, .rule: return .body
             }
         }
     }

@@ -13,6 +13,8 @@ public struct RenderedLine: Equatable, Sendable {
     public var offset: Int
     /// Where the document's text starts in `text` (UTF-16), after a list marker or quote bar.
     public var textStart: Int
+    /// Highlighted spans of `text` (`<mark>`, `==…==`), in UTF-16 offsets.
+    public var highlights: [Range<Int>] = []
 
     public init(text: String, width: Int, style: Style, offset: Int, textStart: Int = 0) {
         self.text = text

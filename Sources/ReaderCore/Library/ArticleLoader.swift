@@ -1,4 +1,4 @@
-/// Reads an article file: bytes, binary check, decoding, parsing.
+/// Reads an article file: bytes, binary check, decoding (by format), parsing.
 public struct ArticleLoader {
     public init() {}
 
@@ -6,7 +6,6 @@ public struct ArticleLoader {
     public func load(path: String, format: ArticleFormat, fallbackTitle: String) throws(ArticleLoadError) -> Article {
         let bytes = try FileReader.read(path)
         if TextDecoder.looksBinary(bytes) { throw .binary(path) }
-        let decoded = TextDecoder.decode(bytes)
-        return ArticleParser.parse(decoded.text, format: format, fallbackTitle: fallbackTitle)
+        return ArticleParser.parse(bytes: bytes, format: format, fallbackTitle: fallbackTitle)
     }
 }

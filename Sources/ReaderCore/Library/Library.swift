@@ -100,6 +100,7 @@ public struct Library {
 
     /// The row of one file, read from its head.
     static func row(for file: LibraryFile) throws(ArticleLoadError) -> CachedArticle {
+        if file.format == .html || file.format == .mhtml { return try pageRow(for: file) }
         let bytes = try FileReader.read(file.path, limit: headBytes, truncate: true)
         if TextDecoder.looksBinary(bytes) { throw .binary(file.id) }
         // A head cut inside a UTF-8 sequence would not decode as UTF-8: drop the partial character.
@@ -113,6 +114,17 @@ public struct Library {
         return CachedArticle(id: file.id, size: file.size, modified: file.modified, format: file.format,
                              fingerprint: Fingerprint.of(head: bytes, size: file.size),
                              date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title)
+    }
+
+    /// The row of a saved web page: its title and date come from the page's metadata and reader
+    /// mode (a `<title>` is checked against the headings), so the page is read and parsed whole.
+    static func pageRow(for file: LibraryFile) throws(ArticleLoadError) -> CachedArticle {
+        let bytes = try FileReader.read(file.path)
+        if TextDecoder.looksBinary(bytes) { throw .binary(file.id) }
+        let article = ArticleParser.parse(bytes: bytes, format: file.format, fallbackTitle: fallbackTitle(file.id))
+        return CachedArticle(id: file.id, size: file.size, modified: file.modified, format: file.format,
+                             fingerprint: Fingerprint.of(head: bytes, size: file.size),
+                             date: article.metadata.date ?? day(file.modified / 1_000_000_000), title: article.title)
     }
 
     /// The searchable text of one file, read whole, and its folded form.

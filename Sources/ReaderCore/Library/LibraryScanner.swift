@@ -1,8 +1,10 @@
 import Foundation
 
-/// Walks a library folder recursively for `.txt`, `.md` and `.markdown` files.
+/// Walks a library folder recursively for articles: `.txt`, `.md`, `.markdown`, `.html`, `.htm`,
+/// `.xhtml`, `.mhtml` and `.mht` files.
 ///
-/// Hidden files and folders are skipped, as are other extensions (quietly). Symlinks are
+/// Hidden files and folders are skipped, as are other extensions (quietly), and the `NAME_files/`
+/// folder a browser saves beside `NAME.html`: its files belong to that page. Symlinks are
 /// followed inside the library only; loops, links out of it, FIFOs, sockets, devices,
 /// unreadable and oversized files are reported, one problem each, and do not stop the walk.
 public struct LibraryScanner {
@@ -70,7 +72,9 @@ private struct Walk {
             if entry.pointee.d_type == UInt8(DT_REG), ArticleFormat(fileName: name) == nil { continue }
             names.append(name)
         }
+        let pages = Set(names.compactMap(Self.pageStem))
         for name in names.sorted() {
+            if name.hasSuffix("_files"), pages.contains(String(name.dropLast(6))) { continue }
             let path = directory + "/" + name
             let id = prefix.isEmpty ? name : prefix + "/" + name
             var info = stat()
@@ -116,6 +120,13 @@ private struct Walk {
 }
 
 extension Walk {
+    /// The name of a saved page without its extension (`NAME` of `NAME.html`), whose `NAME_files`
+    /// folder belongs to it.
+    static func pageStem(_ name: String) -> String? {
+        guard let format = ArticleFormat(fileName: name), format == .html, let dot = name.lastIndex(of: ".") else { return nil }
+        return String(name[..<dot])
+    }
+
     /// Whether the permission bits let this process read the file (without a syscall per file;
     /// supplementary groups are not consulted, and a refused read still says why).
     static func mayRead(_ info: stat) -> Bool {

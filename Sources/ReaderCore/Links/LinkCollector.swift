@@ -22,7 +22,9 @@ public enum LinkCollector {
             var found: [(offset: Int, url: String, label: String?, inline: Int?)] = []
             for (k, link) in block.inlineLinks.enumerated() { found.append((link.markerOffset, link.url, link.label, k)) }
             let isReference = block.role == .references
-            for (url, range) in URLScanner.urls(in: block.text) {
+            // A URL written as a link's own label (an autolink) is that link, not a second one.
+            let labels = block.inlineLinks.map { ($0.markerOffset - $0.label.utf16.count)..<$0.markerOffset }
+            for (url, range) in URLScanner.urls(in: block.text) where !labels.contains(where: { $0.overlaps(range) }) {
                 found.append((range.lowerBound, url, isReference ? referenceLabel(block.text, without: range) : nil, nil))
             }
             var markers: [(offset: Int, n: Int)] = []

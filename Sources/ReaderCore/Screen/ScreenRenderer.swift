@@ -95,11 +95,13 @@ public struct ScreenRenderer {
             let line = open.layout.lines[index]
             let y = rect.y + 1 + row
             screen.put(line.text, x: rect.x + 1, y: y, limit: textWidth, style: style(of: line.style))
-            for (range, current) in matchPieces[index] ?? [] {
+            let spans = line.highlights.map { ($0, Style.highlight) }
+                + (matchPieces[index] ?? []).map { ($0.0, $0.1 ? Style.currentMatch : Style.match) }
+            for (range, look) in spans {
                 let units = Array(line.text.utf16)
                 let from = DisplayWidth.of(String(decoding: units[..<min(range.lowerBound, units.count)], as: UTF16.self))
                 let width = DisplayWidth.of(String(decoding: units[min(range.lowerBound, units.count)..<min(range.upperBound, units.count)], as: UTF16.self))
-                screen.restyle(x: rect.x + 1 + from, y: y, count: min(width, textWidth - from), style: current ? .currentMatch : .match)
+                screen.restyle(x: rect.x + 1 + from, y: y, count: min(width, textWidth - from), style: look)
             }
         }
     }

@@ -4,5 +4,7 @@ public enum Style: String, Sendable, CaseIterable, Hashable {
     case title, metadata, heading, body, quote, code, chrome
     case listItem, listUnread, selected, selectedUnfocused, marker, date
     case link, linkDisabled, match, currentMatch
+    /// Text the page itself highlights (`<mark>`, `==…==`).
+    case highlight
     case status, message, error, help, prompt
 }

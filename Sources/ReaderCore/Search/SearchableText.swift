@@ -1,12 +1,31 @@
 /// What search reads of an article: the title, then each body block, a line each (chrome,
-/// metadata and references are left out; newlines inside a block become spaces).
+/// metadata and references are left out; line breaks and table cells inside a block become
+/// spaces; an image's `[image: alt]` is left out, since alt text is an attribute, not text).
 public enum SearchableText {
     public static func of(_ article: Article) -> String {
         var out = article.title
         for block in article.body {
             out += "\n"
-            out += block.kind == .preformatted ? String(block.text.map { $0 == "\n" ? " " : $0 }) : block.text
+            let text = block.text.contains("[image") ? withoutImages(block.text) : block.text
+            out += text.contains(where: { $0 == "\n" || $0 == "\t" }) ? String(text.map { $0 == "\n" || $0 == "\t" ? " " : $0 }) : text
         }
         return out
+    }
+
+    /// `text` without the `[image]` and `[image: alt]` placeholders HTML pages leave.
+    static func withoutImages(_ text: String) -> String {
+        var out = Substring(text)
+        var result = ""
+        while let start = out.range(of: "[image") {
+            let after = out[start.upperBound...]
+            guard after.first == "]" || after.hasPrefix(": "), let close = after.firstIndex(of: "]") else {
+                result += out[..<start.upperBound]
+                out = after
+                continue
+            }
+            result += out[..<start.lowerBound]
+            out = after[after.index(after: close)...]
+        }
+        return result + out
     }
 }

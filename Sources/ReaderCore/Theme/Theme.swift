@@ -45,7 +45,7 @@ public struct Theme: Equatable, Sendable {
         .border: .normal, .paneTitle: .normal, .focusedPaneTitle: .paneTitle, .title: .body, .metadata: .body, .heading: .body,
         .body: .normal, .quote: .body, .code: .body, .chrome: .metadata, .listItem: .normal, .listUnread: .listItem,
         .selected: .normal, .selectedUnfocused: .selected, .marker: .listItem, .date: .listItem, .link: .normal,
-        .linkDisabled: .link, .match: .normal, .currentMatch: .match, .status: .normal, .message: .status, .error: .message,
+        .linkDisabled: .link, .match: .normal, .highlight: .body, .currentMatch: .match, .status: .normal, .message: .status, .error: .message,
         .help: .status, .prompt: .status,
     ]
 
@@ -67,7 +67,7 @@ public struct Theme: Equatable, Sendable {
         .listUnread: Look(attributes: .bold), .selected: Look(attributes: .reverse), .selectedUnfocused: Look(attributes: .underline),
         .match: Look(attributes: [.underline, .bold]), .currentMatch: Look(attributes: [.reverse, .bold]),
         .linkDisabled: Look(attributes: .dim), .status: Look(attributes: .reverse), .message: Look(attributes: [.reverse, .bold]),
-        .border: Look(attributes: .dim),
+        .border: Look(attributes: .dim), .highlight: Look(attributes: .reverse),
     ])
 
     /// The theme with colours removed and attributes kept (`NO_COLOR`, or a terminal without colour).

@@ -27,6 +27,14 @@ public struct FrontMatter: Equatable, Sendable {
         return (nil, Substring(text))
     }
 
+    /// An Obsidian `[[Note]]` or `[[Note|Alias]]` value as its text (clippers link authors so).
+    static func unlinked(_ value: String) -> String {
+        let value = value.trimmingCharacters(in: .whitespaces)
+        guard value.hasPrefix("[["), value.hasSuffix("]]") else { return value }
+        let inner = value.dropFirst(2).dropLast(2)
+        return String(inner.split(separator: "|").last ?? inner)
+    }
+
     /// The fields of a YAML mapping, read as plain strings (dates stay as written).
     static func parse(_ yaml: String) -> FrontMatter? {
         // The basic resolver reads every scalar as a string: dates stay as written, and no
@@ -34,7 +42,8 @@ public struct FrontMatter: Equatable, Sendable {
         guard let node = try? Yams.compose(yaml: yaml, .basic, .default, .utf8), let mapping = node.mapping else { return FrontMatter() }
         func string(_ keys: String...) -> String? {
             for key in keys {
-                if let value = mapping[key], let s = value.string ?? value.sequence?.compactMap(\.string).joined(separator: ", ") {
+                if let value = mapping[key],
+                   let s = value.string.map(unlinked) ?? value.sequence?.compactMap(\.string).map(unlinked).joined(separator: ", ") {
                     let clean = Sanitizer.line(s).trimmingCharacters(in: .whitespaces)
                     if !clean.isEmpty { return clean }
                 }
