@@ -55,5 +55,9 @@ struct HTMLExpectation: Decodable {
         if let site = expect.site { #expect(article.metadata.site == site) }
         if let lang = expect.lang { #expect(article.metadata.language == lang) }
         if let source = expect.source { #expect(article.metadata.source == source) }
+        // The list reads only the page's head, and must name the article as `show` does.
+        let head = ArticleParser.pageHead(bytes: Array(try Data(contentsOf: url)), format: ArticleFormat(fileName: name)!,
+                                          fallbackTitle: stem)
+        #expect(head.title == article.title)
     }
 }

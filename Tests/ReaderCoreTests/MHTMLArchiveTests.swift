@@ -319,19 +319,23 @@ import Testing
         }
     }()
 
-    @Test(arguments: [
-        [UInt8](),
-        Array("<!DOCTYPE html><html><body><p>Just a page: 中文</p></body></html>\n".utf8),
-        Array("Note: a plain text file\n\nwith a colon in its first line.\n".utf8),
-        garbage,
-        crlf("Content-Type: multipart/related; boundary=x\n\n") + garbage,
-        crlf("MIME-Version: 1.0\nContent-Type: multipart/related; type=\"text/html\"\n\n<p>no boundary</p>\n"),
-        crlf("Content-Type: multipart/related; boundary=\"never-there\"\n\n--other\nContent-Type: text/html\n\n<p>"),
-        crlf(chromeHeader() + part(["Content-Type: image/png"], "iVBORw0K") + end),
-        crlf("Content-Type: multipart/related; boundary=\(boundary)\nSubject: no blank line\n--\(boundary)\n"),
-        crlf("Content-Type: application/pdf\n\n%PDF-1.7\n"),
-    ])
-    func returnsNilForInputThatIsNotMHTML(bytes: [UInt8]) {
+    /// Inputs that are not MHTML, by name (the names, not megabytes of bytes, go into the test log).
+    static let notMHTML: [String: [UInt8]] = [
+        "empty": [],
+        "an HTML page": Array("<!DOCTYPE html><html><body><p>Just a page: 中文</p></body></html>\n".utf8),
+        "plain text": Array("Note: a plain text file\n\nwith a colon in its first line.\n".utf8),
+        "garbage": garbage,
+        "a header and garbage": crlf("Content-Type: multipart/related; boundary=x\n\n") + garbage,
+        "no boundary": crlf("MIME-Version: 1.0\nContent-Type: multipart/related; type=\"text/html\"\n\n<p>no boundary</p>\n"),
+        "a boundary never there": crlf("Content-Type: multipart/related; boundary=\"never-there\"\n\n--other\nContent-Type: text/html\n\n<p>"),
+        "only an image part": crlf(chromeHeader() + part(["Content-Type: image/png"], "iVBORw0K") + end),
+        "no blank line": crlf("Content-Type: multipart/related; boundary=\(boundary)\nSubject: no blank line\n--\(boundary)\n"),
+        "a PDF": crlf("Content-Type: application/pdf\n\n%PDF-1.7\n"),
+    ]
+
+    @Test(arguments: notMHTML.keys.sorted())
+    func returnsNilForInputThatIsNotMHTML(name: String) {
+        let bytes = Self.notMHTML[name]!
         #expect(MHTMLArchive.parse(bytes) == nil)
     }
 }

@@ -8,8 +8,7 @@ public enum ArticleParser {
         var result = ReaderMode.Result(title: nil, metadata: ArticleMetadata())
         switch format {
         case .html, .mhtml:
-            let article = HTMLArticleParser.parse(text, format: format, fallbackTitle: fallbackTitle)
-            return (article.title, article.metadata)
+            return HTMLArticleParser.head(text, fallbackTitle: fallbackTitle)
         case .text:
             var blocks = PlainTextParser.blocks(clean, limit: ReaderMode.leadLimit + 1)
             _ = ReaderMode.lead(&blocks, knownTitle: nil, into: &result)
@@ -49,18 +48,35 @@ public enum ArticleParser {
     /// The article in a file's `bytes`, decoded as its format says: HTML by its charset rules, an
     /// MHTML archive's HTML part by its own, text by `TextDecoder`.
     public static func parse(bytes: [UInt8], format: ArticleFormat, fallbackTitle: String) -> Article {
+        guard let page = webPage(bytes, format: format) else {
+            return parse(TextDecoder.decode(bytes).text, format: format, fallbackTitle: fallbackTitle)
+        }
+        return HTMLArticleParser.parse(page.html, format: format, fallbackTitle: page.subject ?? fallbackTitle,
+                                       location: page.location)
+    }
+
+    /// The title and metadata of a saved web page's `bytes`, as `parse(bytes:…)` finds them but
+    /// without reader mode: what the library list needs.
+    public static func pageHead(bytes: [UInt8], format: ArticleFormat, fallbackTitle: String)
+        -> (title: String, metadata: ArticleMetadata) {
+        guard let page = webPage(bytes, format: format) else {
+            return head(TextDecoder.decode(bytes).text, format: format, fallbackTitle: fallbackTitle)
+        }
+        return HTMLArticleParser.head(page.html, fallbackTitle: page.subject ?? fallbackTitle, location: page.location)
+    }
+
+    /// A saved web page's HTML, decoded, with an MHTML archive's subject and source URL; nil for
+    /// the text formats.
+    private static func webPage(_ bytes: [UInt8], format: ArticleFormat) -> (html: String, subject: String?, location: String?)? {
         switch format {
         case .html:
-            return HTMLArticleParser.parse(HTMLCharset.decode(bytes).text, format: .html, fallbackTitle: fallbackTitle)
+            return (HTMLCharset.decode(bytes).text, nil, nil)
         case .mhtml:
-            guard let archive = MHTMLArchive.parse(bytes) else {
-                return HTMLArticleParser.parse(HTMLCharset.decode(bytes).text, format: .mhtml, fallbackTitle: fallbackTitle)
-            }
+            guard let archive = MHTMLArchive.parse(bytes) else { return (HTMLCharset.decode(bytes).text, nil, nil) }
             let subject = archive.subject.map(Sanitizer.line).flatMap { $0.isEmpty ? nil : $0 }
-            return HTMLArticleParser.parse(HTMLCharset.decode(archive.html, declared: archive.charset).text, format: .mhtml,
-                                           fallbackTitle: subject ?? fallbackTitle, location: archive.location)
+            return (HTMLCharset.decode(archive.html, declared: archive.charset).text, subject, archive.location)
         case .text, .markdown:
-            return parse(TextDecoder.decode(bytes).text, format: format, fallbackTitle: fallbackTitle)
+            return nil
         }
     }
 

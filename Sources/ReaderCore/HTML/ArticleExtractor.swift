@@ -119,6 +119,7 @@ struct ArticleExtractor {
         var stack = [body]
         while let node = stack.popLast() {
             node.isRemoved = false
+            node.measured = nil
             node.isParagraph = false
             node.score = nil
             node.role = nil
@@ -145,23 +146,23 @@ struct ArticleExtractor {
         while let node = stack.popLast() {
             if node.isText || node.isHidden { continue }
             let names = node.classAndID.lowercased()
-            if node["aria-modal"] == "true" && node["role"] == "dialog" { node.isRemoved = true; continue }
+            if node["aria-modal"] == "true" && node["role"] == "dialog" { remove(node); continue }
             if byline == nil, isByline(node, names), let text = Self.validByline(node.innerText) {
                 byline = text
                 bylineNode = node
-                node.isRemoved = true
+                remove(node)
                 continue
             }
             if lookForTitle, node.tag == "h1" || node.tag == "h2", let title,
                Self.similarity(title, node.innerText) > 0.75 {
                 lookForTitle = false
                 titleNode = node
-                node.isRemoved = true
+                remove(node)
                 continue
             }
-            if flags.contains(.stripUnlikely) && isUnlikely(node, names) { node.isRemoved = true; continue }
+            if flags.contains(.stripUnlikely) && isUnlikely(node, names) { remove(node); continue }
             if ["div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"].contains(node.tag), isEmpty(node) {
-                node.isRemoved = true
+                remove(node)
                 continue
             }
             if PageNames.tagsToScore.contains(node.tag) && !(node.parent?.isParagraph ?? false) { toScore.append(node) }
@@ -409,13 +410,13 @@ struct ArticleExtractor {
         if flags.contains(.cleanConditionally) {
             for tag in ["form", "fieldset"] { cleanConditionally(all.filter { $0.tag == tag }, flags) }
         }
-        for node in all where ["footer", "aside", "link", "input"].contains(node.tag) { node.isRemoved = true }
+        for node in all where ["footer", "aside", "link", "input"].contains(node.tag) { remove(node) }
         for root in selected {
             for node in all where node !== root && PageNames.isShare(node.classAndID.lowercased()) && Self.isAncestor(root, of: node) {
-                if Self.measure(node).length < 500 { node.isRemoved = true }
+                if Self.measure(node).length < 500 { remove(node) }
             }
         }
-        for node in all where (node.tag == "h1" || node.tag == "h2") && classWeight(node, flags) < 0 { node.isRemoved = true }
+        for node in all where (node.tag == "h1" || node.tag == "h2") && classWeight(node, flags) < 0 { remove(node) }
         if flags.contains(.cleanConditionally) {
             for tag in ["table", "ul", "div"] { cleanConditionally(all.filter { $0.tag == tag }, flags) }
         }
@@ -425,7 +426,7 @@ struct ArticleExtractor {
     /// that looks like chrome for its text.
     private mutating func cleanConditionally(_ nodes: [HTMLNode], _ flags: Flags) {
         for node in nodes.reversed() where !node.isRemoved && !hasRemovedAncestor(node) {
-            if shouldRemove(node, flags) { node.isRemoved = true }
+            if shouldRemove(node, flags) { remove(node) }
         }
     }
 
@@ -497,28 +498,42 @@ struct ArticleExtractor {
         var linkDensity: Double { length > 0 ? linkLength / Double(length) : 0 }
     }
 
-    static func measure(_ root: HTMLNode) -> Measure {
+    /// The measure of `node` (removed and hidden children left out), kept on the node until a
+    /// removal below it clears it. A text node's trailing whitespace counts as the space before
+    /// whatever follows it.
+    static func measure(_ node: HTMLNode) -> Measure {
+        if let known = node.measured { return known }
         var measure = Measure()
-        var space = false
-        var stack: [(node: HTMLNode, link: Double)] = [(root, root.tag == "a" ? linkWeight(root) : 0)]
-        while let (node, link) = stack.popLast() {
-            if node.isHidden || node.isRemoved && node !== root { continue }
-            if node.isText {
-                for scalar in node.text.unicodeScalars {
-                    if HTMLText.isSpace(scalar) { space = measure.length > 0; continue }
-                    let count = space ? 2 : 1
-                    space = false
-                    measure.length += count
-                    measure.linkLength += link * Double(count)
-                    if PageNames.commas.contains(scalar) { measure.commas += 1 }
-                }
-                continue
+        if node.isText {
+            var space = false
+            for scalar in node.text.unicodeScalars {
+                if HTMLText.isSpace(scalar) { space = measure.length > 0; continue }
+                measure.length += space ? 2 : 1
+                space = false
+                if scalar.value == 0x2C || scalar.value >= 0x060C && PageNames.commas.contains(scalar) { measure.commas += 1 }
             }
-            for child in node.children.reversed() {
-                stack.append((child, child.tag == "a" ? linkWeight(child) : link))
+            if space { measure.length += 1 }
+        } else {
+            for child in node.children where !child.isHidden && !child.isRemoved {
+                let inner = Self.measure(child)
+                measure.length += inner.length
+                measure.commas += inner.commas
+                measure.linkLength += inner.linkLength
             }
+            if node.tag == "a" { measure.linkLength = Double(measure.length) * linkWeight(node) }
         }
+        node.measured = measure
         return measure
+    }
+
+    /// Leaves `node` out of the article; the measures above it are taken again.
+    private func remove(_ node: HTMLNode) {
+        node.isRemoved = true
+        var up = node.parent
+        while let current = up, current.measured != nil {
+            current.measured = nil
+            up = current.parent
+        }
     }
 
     private static func linkWeight(_ link: HTMLNode) -> Double {

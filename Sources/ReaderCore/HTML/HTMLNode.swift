@@ -21,6 +21,8 @@ final class HTMLNode {
     var isParagraph = false
     /// The candidate score, once the node is a candidate.
     var score: Double?
+    /// Its text's measure, while no removal below it has changed it.
+    var measured: ArticleExtractor.Measure?
     /// The role its blocks take, when reader mode set one; otherwise inherited from the parent.
     var role: Block.Role?
 

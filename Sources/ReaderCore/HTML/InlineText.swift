@@ -59,7 +59,10 @@ struct InlineText {
     func suffix(from start: Int) -> String {
         let units = text.utf16
         let from = units.index(units.startIndex, offsetBy: min(start, length))
-        return String(text[from...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let scalars = text[from...].unicodeScalars
+        guard let first = scalars.firstIndex(where: { !HTMLText.isSpace($0) }),
+              let last = scalars.lastIndex(where: { !HTMLText.isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 
     /// Takes the gathered text without trailing line breaks, with its links and highlights, and

@@ -116,15 +116,15 @@ public struct Library {
                              date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title)
     }
 
-    /// The row of a saved web page: its title and date come from the page's metadata and reader
-    /// mode (a `<title>` is checked against the headings), so the page is read and parsed whole.
+    /// The row of a saved web page: its title and date come from the page's metadata (a `<title>`
+    /// is checked against the headings), so the page is read and parsed whole, without reader mode.
     static func pageRow(for file: LibraryFile) throws(ArticleLoadError) -> CachedArticle {
         let bytes = try FileReader.read(file.path)
         if TextDecoder.looksBinary(bytes) { throw .binary(file.id) }
-        let article = ArticleParser.parse(bytes: bytes, format: file.format, fallbackTitle: fallbackTitle(file.id))
+        let head = ArticleParser.pageHead(bytes: bytes, format: file.format, fallbackTitle: fallbackTitle(file.id))
         return CachedArticle(id: file.id, size: file.size, modified: file.modified, format: file.format,
                              fingerprint: Fingerprint.of(head: bytes, size: file.size),
-                             date: article.metadata.date ?? day(file.modified / 1_000_000_000), title: article.title)
+                             date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title)
     }
 
     /// The searchable text of one file, read whole, and its folded form.
