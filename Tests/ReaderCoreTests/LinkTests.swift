@@ -54,7 +54,8 @@ import Testing
         #expect(article.links[1].label == "the docs")
         #expect(article.links[3].label == "Spec")
         #expect(article.links[4].openable == false)
-        #expect(article.body.map(\.text).contains("Read the docs[2] and https://bare.example.com/page today."))
+        // A bare URL is an autolink in Markdown: cited like any other link, and numbered once.
+        #expect(article.body.map(\.text).contains("Read the docs[2] and https://bare.example.com/page[3] today."))
         #expect(article.body.map(\.text).contains("Again the docs[2]."))
     }
 

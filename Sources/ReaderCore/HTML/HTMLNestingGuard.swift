@@ -36,7 +36,8 @@ enum HTMLNestingGuard {
             let name = lowercased(html[nameStart..<nameEnd])
             i = tagEnd
             if isEnd {
-                guard let k = open.lastIndex(where: { $0.name == name }), open.count - k <= 64 else { continue }
+                // Only the innermost 64 open elements are searched: the guard stays linear.
+                guard let k = open.indices.suffix(64).last(where: { open[$0].name == name }) else { continue }
                 if open[k].dropped { drops.append(lt..<tagEnd) }
                 open.removeSubrange(k...)
                 continue

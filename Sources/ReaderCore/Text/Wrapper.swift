@@ -56,11 +56,19 @@ public struct Wrapper {
 
     /// The furthest grapheme boundary after `start` that fits in `width`; inside a single
     /// grapheme wider than the line, the furthest code point boundary; always past `start`.
+    /// Only a window of the run is segmented at a time (widened while everything in it fits), so
+    /// cutting a long unbreakable run is linear in its length.
     private func forcedCut(_ text: Measured, from start: Int, to end: Int, width: Int) -> Int {
         var cut = start
-        for boundary in breaker.graphemeBoundaries(in: text.units, range: start..<end) {
-            if text.width(start, boundary) > width { break }
-            cut = boundary
+        var limit = min(end, start + max(64, width * 8))
+        while true {
+            var fitsAll = true
+            for boundary in breaker.graphemeBoundaries(in: text.units, range: start..<limit) {
+                if text.width(start, boundary) > width { fitsAll = false; break }
+                cut = boundary
+            }
+            guard fitsAll && limit < end else { break }
+            limit = min(end, start + (limit - start) * 2)
         }
         if cut > start { return cut }
         var position = start
