@@ -122,14 +122,16 @@ struct HTMLMetadata: Equatable {
     /// What stands between a title and its site's name.
     static let siteSeparators: Set<Character> = ["|", "-", "–", "—", ":", "_", "·", "｜", "/", "»"]
 
-    /// Whether `title` is the page's `<h1>` with the site's name before or after a separator.
+    /// Whether `title` is the page's `<h1>` with the site's name after a separator, or before one
+    /// when the name is the shorter part (an `<h1>` that is the site's logo is not the title).
     static func isHeading(_ h1: String, of title: String) -> Bool {
         guard title != h1, !h1.isEmpty else { return false }
         if title.hasPrefix(h1) {
             return title.dropFirst(h1.count).trimmingCharacters(in: .whitespaces).first.map(siteSeparators.contains) ?? false
         }
         if title.hasSuffix(h1) {
-            return title.dropLast(h1.count).trimmingCharacters(in: .whitespaces).last.map(siteSeparators.contains) ?? false
+            let rest = title.dropLast(h1.count).trimmingCharacters(in: .whitespaces)
+            return rest.count < h1.count && (rest.last.map(siteSeparators.contains) ?? false)
         }
         return false
     }
