@@ -121,6 +121,22 @@ import Testing
         #expect(app.state.article?.layout.width == open.layout.width)
     }
 
+    @Test func aClippingsHighlightIsDrawnInTheHighlightStyle() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        app.open("zh/community-book-swap.md")
+        var screen = app.screen
+        var row = (0..<screen.height).first { screen.line($0).contains("累计有四千多本书") }
+        while row == nil, app.state.article.map({ $0.top + 29 < $0.layout.lines.count }) == true {
+            app.send("<PageDown>")
+            screen = app.screen
+            row = (0..<screen.height).first { screen.line($0).contains("累计有四千多本书") }
+        }
+        let y = try #require(row)
+        let styleLine = screen.dump.split(separator: "\n").first { $0.hasPrefix("\(y): ") }
+        #expect(styleLine?.contains("highlight") == true, "\(styleLine ?? "")")
+        expectWellFormed(screen)
+    }
+
     @Test func veryWideTerminalsPutTheLinksBesideTheBody() throws {
         let app = try AppDriver(width: 180, height: 40)
         app.open("zh/city-library-reopens.txt")
