@@ -62,6 +62,9 @@ import Testing
     @Test func relativeLinksResolveAgainstBaseAndSource() {
         let resolver = URLResolver(source: "https://site.example/news/2024/item.html", baseHref: "/static/")
         #expect(resolver.resolve("img/a.png") == "https://site.example/static/img/a.png")
+        #expect(resolver.resolve("/about?x=1") == "https://site.example/about?x=1")
+        #expect(resolver.resolve("//cdn.example/lib.js") == "https://cdn.example/lib.js")
+        #expect(resolver.resolve("/a/../b") == "https://site.example/b")
         #expect(resolver.resolve("mailto:someone@example.com") == "mailto:someone@example.com")
         #expect(resolver.resolve("#section") == nil)
         #expect(URLResolver(source: nil, baseHref: nil).resolve("rel/x.html") == "rel/x.html")

@@ -6,12 +6,22 @@ struct URLResolver: Sendable {
     /// The absolute URL relative links are resolved against, if the page has one.
     let base: URL?
 
+    /// `scheme://authority` of the base, for the common `/path` and `//host/path` links, which
+    /// are resolved without Foundation (its resolution is most of the cost of a link-heavy page).
+    private let origin: (scheme: String, authority: String)?
+
     init(source: String?, baseHref: String?) {
         let sourceURL = source.flatMap { URL(string: $0) }.flatMap { $0.scheme == nil ? nil : $0 }
         if let baseHref, let resolved = URL(string: baseHref, relativeTo: sourceURL)?.absoluteURL, resolved.scheme != nil {
             base = resolved
         } else {
             base = sourceURL
+        }
+        origin = base.flatMap { url in
+            let text = url.absoluteString
+            guard let scheme = url.scheme, let range = text.range(of: "://") else { return nil }
+            let authority = text[range.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            return authority.isEmpty ? nil : (scheme, String(authority))
         }
     }
 
@@ -21,6 +31,12 @@ struct URLResolver: Sendable {
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
         // Absolute already (http:, mailto:, javascript:…): kept as written.
         if Self.scheme(of: trimmed) != nil { return trimmed }
+        if let origin, trimmed.hasPrefix("/"), !trimmed.contains(where: { $0 == " " || $0 == "\\" }) {
+            if trimmed.hasPrefix("//") { return origin.scheme + ":" + trimmed }
+            if !trimmed.contains("/./") && !trimmed.contains("/../") && !trimmed.hasSuffix("/..") && !trimmed.hasSuffix("/.") {
+                return origin.scheme + "://" + origin.authority + trimmed
+            }
+        }
         guard let base, let url = URL(string: trimmed, relativeTo: base)?.absoluteString else { return trimmed }
         return url
     }
