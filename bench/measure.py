@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time a command: one untimed warm-up run, then N timed runs.
 
-  measure.py [--runs N] [--prep SHELL_CMD] -- CMD [ARG...]
+  measure.py [--runs N] [--warmup N] [--prep SHELL_CMD] -- CMD [ARG...]
 
 Each run is started with posix_spawn (stdin and stdout on /dev/null, stderr
 kept in a temporary file), so the wall time covers the whole process,
@@ -10,6 +10,8 @@ gives the peak RSS.  (Not wait4's ru_maxrss: a child spawned from Python
 inherits Python's own high-water mark, 10-15 MiB, when it execs; one forked
 from the small `time` inherits about 1 MiB.)
 --prep runs an untimed shell command before every run, e.g. to drop a cache.
+--warmup sets the number of warm-up runs (default 1; 0 when a run is long and
+the page cache is already warm, e.g. a cold `list` right after `cat` of the files).
 
 Prints one line: median min max (seconds) and peak RSS (KiB).
 Exits 1, showing the command's stderr, if any run fails.
@@ -44,18 +46,20 @@ def run_once(argv, err):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
     ap.add_argument("--prep", help="shell command run (untimed) before each run")
     ap.add_argument("argv", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     argv = a.argv[1:] if a.argv[:1] == ["--"] else a.argv
-    if not argv or a.runs < 1:
-        ap.error("need --runs >= 1 and a command")
+    if not argv or a.runs < 1 or a.warmup < 0:
+        ap.error("need --runs >= 1, --warmup >= 0 and a command")
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as rss:
         def run(cmd):
             if a.prep:
                 subprocess.run(a.prep, shell=True, check=True)
             return run_once(cmd, err)
-        run(argv)                                                   # warm-up
+        for _ in range(a.warmup):
+            run(argv)                                               # warm-up
         times = [run(argv) for _ in range(a.runs)]
         run(["/usr/bin/time", "-f", "%M", "-o", rss.name] + argv)  # peak RSS
         peak = int(rss.read().split()[-1])

@@ -1,6 +1,7 @@
 // ReaderBench: times the interactive reader's pure core, in process, with no terminal.
 //
 //   ReaderBench --library DIR --article ID [--runs N (100)] [--cache DIR] [--state-dir DIR] [--startup-only]
+//   ReaderBench --html FILE [--runs N (100)] [--width W (80)]
 //
 // - Start-up to the first full screen, as `reader` does it: the state, the library's
 //   entries through its (warm) LibraryCache, the reducer, `AppState`, `render` and
@@ -11,8 +12,14 @@
 //   j, PgDn, `/`, the typed query, Enter (runs the search; the first one builds the
 //   index), n, and a resize (100×30 ↔ 120×40, without and with a search in force).
 //
+// - With --html, `reader show FILE --width W` without the process: the file read, then
+//   `ArticleLoader().load` (decode, parse, reader mode, blocks, links) and
+//   `ArticleRenderer.layout` at W columns, N times after one untimed run; no library, cache or
+//   state is read.
+//
 // Prints, in microseconds, `startup first-screen MEDIAN WORST`, `key NAME MEDIAN WORST LABEL`
-// and `background NAME MEDIAN WORST LABEL` lines.
+// and `background NAME MEDIAN WORST LABEL` lines; with --html, `html NAME MEDIAN WORST BEST LABEL`
+// lines for read, load, layout and show (load + layout, each run's sum).
 // The cache folder is --cache DIR, else $XDG_CACHE_HOME/reader; the state folder is
 // --state-dir DIR, else CACHE/bench-state (nothing else is read or written).
 import Dispatch
@@ -21,8 +28,8 @@ import ReaderCore
 
 /// The command line, parsed by hand: a handful of `--name value` options.
 struct Options {
-    var library = "", article = "", cache = "", stateDir = ""
-    var runs = 100
+    var library = "", article = "", cache = "", stateDir = "", html = ""
+    var runs = 100, width = 80
     var startupOnly = false
 
     init(_ arguments: [String]) {
@@ -39,8 +46,14 @@ struct Options {
             case "--cache": cache = value(arg)
             case "--state-dir": stateDir = value(arg)
             case "--startup-only": startupOnly = true
+            case "--html": html = value(arg)
+            case "--width": width = Int(value(arg)) ?? 0
             default: fail("unknown argument '\(arg)'")
             }
+        }
+        if !html.isEmpty {
+            guard runs > 0, width >= 2 else { fail("usage: ReaderBench --html FILE [--runs N] [--width W]") }
+            return
         }
         if cache.isEmpty, let xdg = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { cache = xdg + "/reader" }
         if stateDir.isEmpty { stateDir = cache + "/bench-state" }
@@ -81,7 +94,55 @@ func summary(_ nanoseconds: [UInt64]) -> (median: Int, worst: Int) {
     return (Int(sorted[sorted.count / 2] / 1000), Int(sorted.last! / 1000))
 }
 
+/// `reader show FILE --width W` in process: prints the `html` lines and exits.
+func benchShow(_ options: Options) -> Never {
+    let path = options.html
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let format = ArticleFormat(fileName: name) else { fail("'\(name)' is not an article file") }
+    guard let breaker = LineBreaker() else { fail("ICU's line breaker is unavailable") }
+    let renderer = ArticleRenderer(wrapper: Wrapper(breaker: breaker))
+    let title = Library.fallbackTitle(name)
+    func load() -> Article {
+        do { return try ArticleLoader().load(path: path, format: format, fallbackTitle: title) } catch { fail("cannot load \(path): \(error)") }
+    }
+    // The floor: the bytes, read as the loader reads them.
+    var reads: [UInt64] = []
+    for run in 0...options.runs {
+        let start = now()
+        guard let bytes = try? FileReader.read(path) else { fail("cannot read \(path)") }
+        sink &+= bytes.count
+        if run > 0 { reads.append(now() - start) }
+    }
+    // One untimed run, then N: load, then lay out, each timed.
+    var loads: [UInt64] = [], layouts: [UInt64] = [], shows: [UInt64] = []
+    var lines = 0, blocks = 0
+    for run in 0...options.runs {
+        let start = now()
+        let article = load()
+        let loaded = now()
+        let layout = renderer.layout(article, width: options.width)
+        let end = now()
+        sink &+= layout.lines.count
+        (lines, blocks) = (layout.lines.count, article.page.count)
+        guard run > 0 else { continue }
+        loads.append(loaded - start)
+        layouts.append(end - loaded)
+        shows.append(end - start)
+    }
+    func line(_ name: String, _ times: [UInt64], _ label: String) {
+        let (median, worst) = summary(times)
+        print("html \(name) \(median) \(worst) \(times.min()! / 1000) \(label)")
+    }
+    line("read", reads, "reading the file's bytes (FileReader.read)")
+    line("load", loads, "ArticleLoader().load: decode, parse, reader mode, blocks, links")
+    line("layout", layouts, "ArticleRenderer.layout at \(options.width) columns")
+    line("show", shows, "load + layout")
+    FileHandle.standardError.write(Data("ReaderBench: \(name): \(options.runs) runs, \(blocks) blocks, \(lines) lines, checksum \(sink)\n".utf8))
+    exit(0)
+}
+
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+if !options.html.isEmpty { benchShow(options) }
 if options.startupOnly {
     _ = startUp(options)
     exit(sink > 0 ? 0 : 1)

@@ -3,7 +3,8 @@
 public enum ArticleParser {
     /// Only the title and metadata of `text`, read from its head as `parse` would read them,
     /// without the body, references or links: what the library list needs.
-    public static func head(_ text: String, format: ArticleFormat, fallbackTitle: String) -> (title: String, metadata: ArticleMetadata) {
+    public static func head(_ text: String, format: ArticleFormat,
+                            fallbackTitle: String) -> (title: String, metadata: ArticleMetadata) {
         let clean = Sanitizer.clean(text.utf8Prefix(headLength))
         var result = ReaderMode.Result(title: nil, metadata: ArticleMetadata())
         switch format {
@@ -33,7 +34,8 @@ public enum ArticleParser {
 
     /// The text of the first block if it is a heading: a Markdown clipping's title.
     private static func firstHeading(_ blocks: [Block]) -> String? {
-        guard let first = blocks.first(where: { $0.kind == .heading || $0.kind == .paragraph }), first.kind == .heading else { return nil }
+        guard let first = blocks.first(where: { $0.kind == .heading || $0.kind == .paragraph }),
+              first.kind == .heading else { return nil }
         return first.text
     }
 
@@ -67,7 +69,8 @@ public enum ArticleParser {
 
     /// A saved web page's HTML, decoded, with an MHTML archive's subject and source URL; nil for
     /// the text formats.
-    private static func webPage(_ bytes: [UInt8], format: ArticleFormat) -> (html: String, subject: String?, location: String?)? {
+    private static func webPage(_ bytes: [UInt8],
+                                format: ArticleFormat) -> (html: String, subject: String?, location: String?)? {
         switch format {
         case .html:
             return (HTMLCharset.decode(bytes).text, nil, nil)
@@ -106,6 +109,7 @@ public enum ArticleParser {
         }
         let links = LinkCollector.collect(page: &blocks, source: metadata.source)
         let finalTitle = Sanitizer.line(title ?? fallbackTitle)
-        return Article(title: finalTitle.isEmpty ? fallbackTitle : finalTitle, metadata: metadata, format: format, page: blocks, links: links)
+        return Article(title: finalTitle.isEmpty ? fallbackTitle : finalTitle, metadata: metadata, format: format,
+                       page: blocks, links: links)
     }
 }

@@ -89,7 +89,7 @@ public enum ReaderMode {
         if let title {
             blocks[title].role = .title
             result.title = blocks[title].text
-            if result.metadata.author == nil { result.metadata.author = bylineAfter(title, in: blocks, chrome: chrome, before: start) }
+            if result.metadata.author == nil { result.metadata.author = bylineAfter(title, in: blocks, chrome: chrome, before: start).map(Sanitizer.line) }
         }
         return start
     }
@@ -218,7 +218,8 @@ public enum ReaderMode {
             isMetadata = true
         }
         if let author = MetadataScanner.author(in: text) {
-            if metadata.author == nil { metadata.author = author }
+            // A byline with a line break in it (`<br>`) is still one line.
+            if metadata.author == nil { metadata.author = Sanitizer.line(author) }
             isMetadata = true
         }
         if let source = MetadataScanner.source(in: text) {

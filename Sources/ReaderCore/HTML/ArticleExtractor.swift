@@ -257,7 +257,10 @@ struct ArticleExtractor {
             for child in node.children {
                 if isPhrasing(child) {
                     if let run { run.append(child); continue }
-                    if child.isText && child.text.unicodeScalars.allSatisfy(HTMLText.isSpace) { children.append(child); continue }
+                    if child.isText && child.text.unicodeScalars.allSatisfy(HTMLText.isSpace) {
+                        children.append(child)
+                        continue
+                    }
                     let paragraph = HTMLNode(tag: "p")
                     paragraph.parent = node
                     paragraph.append(child)
@@ -412,7 +415,8 @@ struct ArticleExtractor {
         }
         for node in all where ["footer", "aside", "link", "input"].contains(node.tag) { remove(node) }
         for root in selected {
-            for node in all where node !== root && PageNames.isShare(node.classAndID.lowercased()) && Self.isAncestor(root, of: node) {
+            for node in all where node !== root && PageNames.isShare(node.classAndID.lowercased())
+                && Self.isAncestor(root, of: node) {
                 if Self.measure(node).length < 500 { remove(node) }
             }
         }
@@ -469,7 +473,8 @@ struct ArticleExtractor {
         let images = Double(inside.filter { $0.tag == "img" }.count)
         let items = Double(inside.filter { $0.tag == "li" }.count) - 100
         let inputs = Double(inside.filter { $0.tag == "input" }.count)
-        let headingLength = inside.filter { $0.tag.count == 2 && $0.tag.first == "h" }.reduce(0) { $0 + Self.measure($1).length }
+        let headings = inside.filter { $0.tag.count == 2 && $0.tag.first == "h" }
+        let headingLength = headings.reduce(0) { $0 + Self.measure($1).length }
         let headingDensity = measure.length > 0 ? Double(headingLength) / Double(measure.length) : 0
         if PageNames.isAdOrLoading(node.innerText) { return true }
         let isFigureChild = node.hasAncestor("figure")
@@ -477,7 +482,8 @@ struct ArticleExtractor {
         let remove = (!isFigureChild && images > 1 && paragraphs / images < 0.5)
             || (!isList && items > paragraphs)
             || (inputs > (paragraphs / 3).rounded(.down))
-            || (!isList && headingDensity < 0.9 && measure.length < 25 && (images == 0 || images > 2) && !isFigureChild && density > 0)
+            || (!isList && headingDensity < 0.9 && measure.length < 25 && (images == 0 || images > 2)
+                && !isFigureChild && density > 0)
             || (!isList && weight < 25 && density > 0.2)
             || (weight >= 25 && density > 0.5)
         if isList && remove {

@@ -33,7 +33,8 @@ enum HTMLArticleParser {
     /// from its head, first `<h1>` and first `<time>` (`PageHead`; the title never needs reader
     /// mode, and a date found only in the article's first lines is left out): what the library
     /// list needs, for a fraction of the work.
-    static func head(_ html: String, fallbackTitle: String, location: String? = nil) -> (title: String, metadata: ArticleMetadata) {
+    static func head(_ html: String, fallbackTitle: String,
+                     location: String? = nil) -> (title: String, metadata: ArticleMetadata) {
         let document = HTMLParser.parse(PageHead.excerpt(of: html))
         let facts = HTMLMetadata.read(document, head: html.prefix(commentSpan), location: location)
         let title = Sanitizer.line(facts.title ?? fallbackTitle)

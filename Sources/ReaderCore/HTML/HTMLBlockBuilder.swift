@@ -138,13 +138,15 @@ struct HTMLBlockBuilder {
         if nested { context.depth += 1 }
         let items = node.children.filter { $0.tag == "li" && !$0.isHidden }
         let reversed = node["reversed"] != nil
-        var number = Int(node["start"] ?? "") ?? (reversed ? items.count : 1)
+        // Numbers are kept to a sane range, so counting on from a hostile `start` cannot overflow.
+        let sane = -1_000_000_000...1_000_000_000
+        var number = Int(node["start"] ?? "").map { $0.clamped(to: sane) } ?? (reversed ? items.count : 1)
         let bullets = ["•", "◦", "▪"]
         let bullet = bullets[min(context.listDepth - 1, bullets.count - 1)]
         for child in node.children {
             guard child.tag == "li" else { visit(child, role: role); continue }
             if child.isHidden { continue }
-            if let value = Int(child["value"] ?? "") { number = value }
+            if let value = Int(child["value"] ?? "") { number = value.clamped(to: sane) }
             var marker = node.tag == "ol" ? "\(number)." : bullet
             if let box = child.elements.first, box.tag == "input", box["type"]?.lowercased() == "checkbox" {
                 marker = box["checked"] != nil ? "☑" : "☐"
@@ -264,4 +266,8 @@ struct HTMLBlockBuilder {
         }
         blocks.append(Block(kind: kind, role: inlineRole, text: text, inlineLinks: links, depth: depth, highlights: highlights))
     }
+}
+
+private extension Comparable {
+    func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
 }

@@ -61,7 +61,8 @@ struct HTMLMetadata: Equatable {
     /// A metadata string as shown: entities some sites escape twice decoded, whitespace collapsed.
     static func clean(_ text: String?) -> String? {
         guard let text else { return nil }
-        let line = Sanitizer.line(unescapeEntities(text)).split(whereSeparator: { $0.unicodeScalars.allSatisfy(HTMLText.isSpace) })
+        let line = Sanitizer.line(unescapeEntities(text))
+            .split(whereSeparator: { $0.unicodeScalars.allSatisfy(HTMLText.isSpace) })
             .joined(separator: " ")
         return line.isEmpty ? nil : line
     }

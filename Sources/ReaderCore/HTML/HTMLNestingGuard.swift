@@ -83,7 +83,8 @@ enum HTMLNestingGuard {
     }
 
     private static func lowercased(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        bytes.contains { $0 >= 0x41 && $0 <= 0x5A } ? ArraySlice(bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }) : bytes
+        bytes.contains { $0 >= 0x41 && $0 <= 0x5A }
+            ? ArraySlice(bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }) : bytes
     }
 
     /// Just past the `>` that ends a tag whose name ends at `from`, quoted attribute values skipped.
@@ -108,7 +109,8 @@ enum HTMLNestingGuard {
     private static func closing(_ end: [UInt8], in html: [UInt8], from: Int) -> Int {
         var i = from
         while let lt = index(of: 0x3C, in: html, from: i) {
-            if lt + end.count <= html.count, zip(end, html[lt..<(lt + end.count)]).allSatisfy({ $0 == ($1 | 0x20) || $0 == $1 }) {
+            if lt + end.count <= html.count,
+               zip(end, html[lt..<(lt + end.count)]).allSatisfy({ $0 == ($1 | 0x20) || $0 == $1 }) {
                 return endOfTag(html, from: lt + end.count)
             }
             i = lt + 1
@@ -129,7 +131,8 @@ enum HTMLNestingGuard {
     private static func index(of byte: UInt8, in html: [UInt8], from: Int) -> Int? {
         guard from < html.count else { return nil }
         return html.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress, let hit = memchr(base + from, Int32(byte), buffer.count - from) else { return nil }
+            guard let base = buffer.baseAddress,
+                  let hit = memchr(base + from, Int32(byte), buffer.count - from) else { return nil }
             return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
     }

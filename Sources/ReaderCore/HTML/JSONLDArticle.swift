@@ -35,7 +35,8 @@ struct JSONLDArticle {
         if let author = object["author"] as? [String: Any], let authorName = author["name"] as? String {
             byline = authorName.trimmingCharacters(in: .whitespaces)
         } else if let authors = object["author"] as? [Any] {
-            let names = authors.compactMap { ($0 as? [String: Any])?["name"] as? String }.map { $0.trimmingCharacters(in: .whitespaces) }
+            let names = authors.compactMap { ($0 as? [String: Any])?["name"] as? String }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
             byline = names.isEmpty ? nil : names.joined(separator: ", ")
         }
         datePublished = object["datePublished"] as? String
@@ -57,7 +58,9 @@ struct JSONLDArticle {
 
     private static func isArticle(_ object: [String: Any]) -> Bool {
         if let type = object["@type"] as? String { return articleTypes.contains(type) }
-        if let types = object["@type"] as? [Any] { return types.contains { ($0 as? String).map(articleTypes.contains) ?? false } }
+        if let types = object["@type"] as? [Any] {
+            return types.contains { ($0 as? String).map(articleTypes.contains) ?? false }
+        }
         return false
     }
 

@@ -15,7 +15,9 @@ struct SavedPageComment {
             for line in rest[..<end].split(whereSeparator: \.isNewline) {
                 let trimmed = line.drop { $0 == " " || $0 == "\t" }
                 if trimmed.hasPrefix("url:") { url = Self.firstWord(trimmed.dropFirst(4)) }
-                if trimmed.hasPrefix("saved date:") { saved = String(trimmed.dropFirst(11)).trimmingCharacters(in: .whitespaces) }
+                if trimmed.hasPrefix("saved date:") {
+                    saved = String(trimmed.dropFirst(11)).trimmingCharacters(in: .whitespaces)
+                }
             }
         } else if let range = Self.find("saved from url=(", in: head) {
             let rest = head[range.upperBound...]

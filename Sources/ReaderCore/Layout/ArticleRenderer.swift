@@ -25,14 +25,16 @@ public struct ArticleRenderer {
             if !piece.highlights.isEmpty && piece.kind != .table { Self.mark(piece, in: &wrapped) }
             lines.append(contentsOf: wrapped)
         }
-        return ArticleLayout(lines: lines, width: width, document: document, isComplete: (window?.count ?? document.pieces.count) == document.pieces.count)
+        let isComplete = (window?.count ?? document.pieces.count) == document.pieces.count
+        return ArticleLayout(lines: lines, width: width, document: document, isComplete: isComplete)
     }
 
     /// One piece's lines: nested blocks are indented, list items hang under their marker, quotes
     /// get a bar, code keeps its lines, tables their columns; a line break in a block starts a line.
     private func wrap(_ piece: ArticleDocument.Piece, width: Int) -> [RenderedLine] {
         let text = piece.text, style = piece.style, offset = piece.offset
-        let indent = String(repeating: "  ", count: min(piece.kind == .quote ? max(piece.depth - 1, 0) : piece.depth, width / 8))
+        let depth = piece.kind == .quote ? max(piece.depth - 1, 0) : piece.depth
+        let indent = String(repeating: "  ", count: min(depth, width / 8))
         switch piece.kind {
         case .preformatted:
             var lines: [RenderedLine] = []
@@ -40,7 +42,8 @@ public struct ArticleRenderer {
             let room = width - DisplayWidth.of(indent)
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 for part in wrapper.split(String(line), width: room) {
-                    var rendered = RenderedLine(text: indent + part.text, width: DisplayWidth.of(indent) + part.width, style: style,
+                    var rendered = RenderedLine(text: indent + part.text, width: DisplayWidth.of(indent) + part.width,
+                                                style: style,
                                                 offset: offset + start + part.start, textStart: indent.utf16.count)
                     if indent.isEmpty { rendered.textStart = 0 }
                     lines.append(rendered)
@@ -50,7 +53,8 @@ public struct ArticleRenderer {
             return lines
         case .rule:
             let rule = indent + String(repeating: "─", count: max(1, min(width - DisplayWidth.of(indent), 24)))
-            return [RenderedLine(text: rule, width: DisplayWidth.of(rule), style: style, offset: offset, textStart: rule.utf16.count)]
+            return [RenderedLine(text: rule, width: DisplayWidth.of(rule), style: style, offset: offset,
+                                 textStart: rule.utf16.count)]
         case .table:
             return TableLayout(text: text, wrapper: wrapper).lines(width: width, indent: indent, style: style, offset: offset)
         case .quote:

@@ -42,8 +42,9 @@ struct TableLayout {
                     if c < row.count - 1 { text += String(repeating: " ", count: widths[c] - DisplayWidth.of(cell)) }
                 }
                 while text.hasSuffix(" ") { text.removeLast() }
-                lines.append(RenderedLine(text: text, width: DisplayWidth.of(text), style: style, offset: offset + rowOffsets[r],
-                                          textStart: indent.utf16.count))
+                lines.append(RenderedLine(text: text, width: DisplayWidth.of(text), style: style,
+                                          offset: offset + rowOffsets[r],
+                                          textStart: min(indent.utf16.count, text.utf16.count)))
             }
             return lines
         }

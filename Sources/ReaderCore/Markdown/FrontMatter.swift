@@ -39,11 +39,13 @@ public struct FrontMatter: Equatable, Sendable {
     static func parse(_ yaml: String) -> FrontMatter? {
         // The basic resolver reads every scalar as a string: dates stay as written, and no
         // regular expression runs per value.
-        guard let node = try? Yams.compose(yaml: yaml, .basic, .default, .utf8), let mapping = node.mapping else { return FrontMatter() }
+        guard let node = try? Yams.compose(yaml: yaml, .basic, .default, .utf8),
+              let mapping = node.mapping else { return FrontMatter() }
         func string(_ keys: String...) -> String? {
             for key in keys {
                 if let value = mapping[key],
-                   let s = value.string.map(unlinked) ?? value.sequence?.compactMap(\.string).map(unlinked).joined(separator: ", ") {
+                   let s = value.string.map(unlinked)
+                       ?? value.sequence?.compactMap(\.string).map(unlinked).joined(separator: ", ") {
                     let clean = Sanitizer.line(s).trimmingCharacters(in: .whitespaces)
                     if !clean.isEmpty { return clean }
                 }

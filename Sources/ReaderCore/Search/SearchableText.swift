@@ -7,7 +7,8 @@ public enum SearchableText {
         for block in article.body {
             out += "\n"
             let text = block.text.contains("[image") ? withoutImages(block.text) : block.text
-            out += text.contains(where: { $0 == "\n" || $0 == "\t" }) ? String(text.map { $0 == "\n" || $0 == "\t" ? " " : $0 }) : text
+            out += text.contains(where: { $0 == "\n" || $0 == "\t" })
+                ? String(text.map { $0 == "\n" || $0 == "\t" ? " " : $0 }) : text
         }
         return out
     }
