@@ -109,6 +109,17 @@ import Testing
         #expect(blocks.map(\.text) == ["kept"])
     }
 
+    @Test func inlinedImagesAndStylesAreTakenOutBeforeParsingAndThePageIsTheSame() {
+        let payload = String(repeating: "iVBORw0KGgoAAAANSUhEUgAA", count: 400)
+        let html = "<style>p { color: red } .x { background: url(data:image/png;base64,\(payload)) }</style>"
+            + "<p>Before <img alt=\"a heron\" src=\"data:image/png;base64,\(payload)\"> after.</p>"
+            + "<p><a href=\"data:text/plain,short\">short data link</a></p>"
+        let pruned = HTMLPayloadPruner.pruned(Array(html.utf8))
+        #expect(pruned.count < 300)
+        #expect(String(decoding: pruned, as: UTF8.self).contains("data:text/plain,short"))
+        #expect(Self.blocks(html).map(\.text) == ["Before [image: a heron] after.", "short data link"])
+    }
+
     @Test func controlsFromEntitiesAreSanitized() {
         let text = Self.blocks("<p>a&#x1b;[31mred&#x202e;b&#x7;c\u{7}d&#x9b;</p>").map(\.text).joined()
         #expect(text.hasPrefix("aredb"))

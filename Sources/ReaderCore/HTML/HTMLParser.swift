@@ -28,7 +28,8 @@ enum HTMLParser {
         // Sanitized before gumbo, which turns control characters into U+FFFD and so would leave
         // the rest of an escape sequence (`[31m`) behind; entities that make controls are
         // sanitized again in each text and attribute.
-        var bytes = Array(Sanitizer.clean(html).utf8)
+        let pruned = HTMLPayloadPruner.pruned(Array(html.utf8))
+        var bytes = Array(Sanitizer.clean(String(decoding: pruned, as: UTF8.self)).utf8)
         if let limited = HTMLNestingGuard.limited(bytes) { bytes = limited }
         let document = HTMLNode(tag: "#document")
         var options = kGumboDefaultOptions

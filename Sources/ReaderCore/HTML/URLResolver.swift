@@ -27,7 +27,10 @@ struct URLResolver: Sendable {
 
     /// The absolute form of `href`; nil for an empty one or one that only jumps within the page (`#…`).
     func resolve(_ href: String) -> String? {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        let scalars = href.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !HTMLText.isSpace($0) }),
+              let last = scalars.lastIndex(where: { !HTMLText.isSpace($0) }) else { return nil }
+        let trimmed = String(scalars[first...last])
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
         // Absolute already (http:, mailto:, javascript:…): kept as written.
         if Self.scheme(of: trimmed) != nil { return trimmed }
