@@ -231,7 +231,7 @@ import Testing
     // MARK: Property
 
     @Test func randomTextComesOutWithoutControlsOrBidiAndWithKnownWidths() {
-        var random = SeededGenerator(seed: 0xC1EA_2025)
+        var random = SplitMix64(seed: 0xC1EA_2025)
         // Bias the draws towards the interesting places; the rest is any scalar at all.
         let hotSpots: [ClosedRange<UInt32>] = [0x00...0x20, 0x7F...0xA0, 0xAD...0xAD, 0x200B...0x200F, 0x2028...0x202E,
                                                0x2060...0x2069, 0xFEFF...0xFEFF, 0x0300...0x036F, 0x1100...0x11FF,
