@@ -45,13 +45,16 @@ enum HTMLArticleParser {
     }
 
     /// The article's last blocks when they are only links (a "back to the index" link, tags, a list
-    /// of external links), rules, or headings with nothing after them: chrome, not body.
+    /// of external links), rules, or headings with nothing after them: chrome, not body, when prose
+    /// comes before them.
     static func trimTail(_ blocks: inout [Block]) {
         let body = blocks.indices.filter { blocks[$0].role == .body }
+        guard body.contains(where: { ReaderMode.isProse(blocks[$0]) && blocks[$0].kind == .paragraph }) else { return }
         for index in body.reversed() {
             let block = blocks[index]
             let linked = block.inlineLinks.reduce(0) { $0 + $1.label.count }
-            let isLinks = !block.inlineLinks.isEmpty && linked * 10 >= block.text.count * 7 && DisplayWidth.of(block.text) <= 80
+            let isLinks = !block.inlineLinks.isEmpty && linked * 10 >= block.text.count * 7
+                && DisplayWidth.of(block.text) <= 80
             guard block.kind == .rule || block.kind == .heading || isLinks else { break }
             if index == body.first { break }
             blocks[index].role = .chrome
