@@ -104,10 +104,6 @@ struct HTMLBlockBuilder {
             let start = inline.length, generation = inline.generation
             visitChildren(node, role: role)
             if inline.generation == generation, inline.length > start { inline.highlights.append(start..<inline.length) }
-        case "td", "th":
-            flush()
-            visitChildren(node, role: role)
-            flush()
         default:
             if block {
                 flush()
