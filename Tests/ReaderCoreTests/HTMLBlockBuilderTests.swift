@@ -120,6 +120,15 @@ import Testing
         #expect(Self.blocks(html).map(\.text) == ["Before [image: a heron] after.", "short data link"])
     }
 
+    @Test func aPageWithNoArticleSaysSoAndShowsWhatItHas() {
+        let empty = HTMLArticleParser.parse("<html><head><title>Nothing here</title></head><body><nav><a href=/>Home</a></nav></body></html>",
+                                            format: .html, fallbackTitle: "f")
+        #expect(empty.notice != nil)
+        let article = HTMLArticleParser.parse("<body><article><p>" + String(repeating: "A sentence of the article, with a comma. ", count: 20)
+                                              + "</p></article></body>", format: .html, fallbackTitle: "f")
+        #expect(article.notice == nil)
+    }
+
     @Test func controlsFromEntitiesAreSanitized() {
         let text = Self.blocks("<p>a&#x1b;[31mred&#x202e;b&#x7;c\u{7}d&#x9b;</p>").map(\.text).joined()
         #expect(text.hasPrefix("aredb"))

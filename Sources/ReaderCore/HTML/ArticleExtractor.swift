@@ -40,7 +40,8 @@ struct ArticleExtractor {
     struct Result {
         /// The byline written in the page, if any.
         var byline: String?
-        /// Whether an article stood out; if not, the whole page is marked as the body.
+        /// Whether an article stood out: one attempt reached `charThreshold`. If not, the longest
+        /// attempt is the body, or the whole page when every attempt came out empty.
         var found: Bool
     }
 
@@ -83,8 +84,9 @@ struct ArticleExtractor {
             body.role = .body
             return Result(byline: nil, found: false)
         }
+        // No attempt reached the threshold: the longest is shown, with a word that it is a guess.
         _ = attempt(best.flags)
-        return finish(found: true)
+        return finish(found: false)
     }
 
     private mutating func finish(found: Bool) -> Result {
