@@ -83,12 +83,21 @@ import Testing
 
         func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0"]) }
 
-        /// Waits (up to 10 s) until the screen satisfies `condition`; the last screen either way.
+        /// Waits (up to 10 s) until the screen satisfies `condition` and has settled: the same on
+        /// two captures 50 ms apart, so a frame tmux caught half drawn is never judged. The last
+        /// screen either way.
         @discardableResult
         func waitFor(_ condition: (String) -> Bool) throws -> String {
             var text = try screen()
-            for _ in 0..<100 where !condition(text) {
-                usleep(100_000)
+            for _ in 0..<200 {
+                if condition(text) {
+                    usleep(50_000)
+                    let again = try screen()
+                    if again == text { return text }
+                    text = again
+                    continue
+                }
+                usleep(50_000)
                 text = try screen()
             }
             return text
