@@ -58,6 +58,13 @@ import Testing
         #expect(blocks.map(\.text) == ["[image: A heron]", "At dawn.", "[image]"])
     }
 
+    @Test func anAltThatIsOnlyAFileNameDescribesNothing() {
+        let blocks = Self.blocks(#"<p><img src="a.jpg" alt="IMG_0042.JPG"> <img src="b.png" alt="heron logo.png"></p>"#)
+        #expect(blocks.map(\.text) == ["[image] [image]"])
+        #expect(Self.blocks(#"<p><img src="d.png" alt="the v2.png format, drawn"></p>"#).map(\.text) == ["[image: the v2.png format, drawn]"])
+        #expect(Self.blocks(#"<p><img src="c.png" alt="A heron at dawn, 2024"></p>"#).map(\.text) == ["[image: A heron at dawn, 2024]"])
+    }
+
     @Test func headingsQuotesCodeRulesAndDefinitions() {
         let blocks = Self.blocks("<h2>Part</h2><blockquote><p>quoted</p></blockquote><pre>  a\n    b\n</pre><hr><dl><dt>term</dt><dd>meaning</dd></dl>")
         #expect(blocks.map(\.kind) == [.heading, .quote, .preformatted, .rule, .paragraph, .paragraph])

@@ -59,6 +59,13 @@ import Testing
         #expect(article.body.map(\.text).contains("Again the docs[2]."))
     }
 
+    @Test func aScriptPseudoLinkIsListedButNotCited() {
+        let text = "# Links\n\nPress [here](javascript:void(0)) or [there](https://there.example.com/), or [mail](mailto:a@example.com).\n"
+        let article = ArticleParser.parse(text, format: .markdown, fallbackTitle: "x")
+        #expect(article.links.map(\.url) == ["javascript:void(0)", "https://there.example.com/", "mailto:a@example.com"])
+        #expect(article.body.map(\.text) == ["Press here or there[2], or mail[3]."])
+    }
+
     @Test func labelsReferenceLinesWithTheirText() {
         let text = "Title here\n\nA body paragraph that is long enough to read as prose.\n\nReferences\n\n[1] Example study, 2020. https://example.com/study\n1. ^ Smith (2019). \"Bridges\". https://example.org/bridges\n"
         let article = ArticleParser.parse(text, format: .text, fallbackTitle: "x")

@@ -73,7 +73,7 @@ public enum MetadataScanner {
         // "빵굽는곰 · 2024. 4. 3. 21:15": a name beside a date.
         if date(in: trimmed) != nil {
             for separator in [" · ", " | ", "｜", "　"] where trimmed.contains(separator) {
-                let parts = trimmed.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+                let parts = trimmed.components(separatedBy: separator).map { $0.trimmedWhitespace }
                 if let name = parts.first, date(in: name) == nil, !name.contains(where: \.isNumber), DisplayWidth.of(name) <= 20,
                    !name.isEmpty, !PageChrome.isInterfaceLine(name), !dateLabels.contains(name.lowercased()) {
                     return name
@@ -99,7 +99,7 @@ public enum MetadataScanner {
         if let range = name.range(of: "·"), date(in: String(name[range.upperBound...])) != nil {
             name = String(name[..<range.lowerBound])
         }
-        return name.trimmingCharacters(in: CharacterSet(charactersIn: " :：·|")).trimmingCharacters(in: .whitespaces)
+        return name.trimmingCharacters(in: CharacterSet(charactersIn: " :：·|")).trimmedWhitespace
     }
 
     /// True when the line is mostly a date or time, with at most a few short words around it
@@ -112,7 +112,7 @@ public enum MetadataScanner {
     }
 
     private static func timeOnly(_ line: String) -> Bool {
-        let t = line.trimmingCharacters(in: .whitespaces)
+        let t = line.trimmedWhitespace
         return t.count <= 8 && t.contains(":") && t.allSatisfy { $0.isNumber || $0 == ":" }
     }
 

@@ -184,13 +184,13 @@ struct ArticleExtractor {
     }
 
     private func isByline(_ node: HTMLNode, _ names: String) -> Bool {
-        node["rel"] == "author" || (node["itemprop"]?.contains("author") ?? false)
-            || PageNames.byline.contains { names.contains($0) }
+        node["rel"] == "author" || (node["itemprop"]?.includes("author") ?? false)
+            || PageNames.byline.contains { names.includes($0) }
     }
 
     /// A byline's name: under 100 characters, cut before a date, a handle in brackets or a follow button.
     static func validByline(_ text: String) -> String? {
-        var name = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var name = Substring(text.trimmedWhitespace)
         guard !name.isEmpty, name.count < 100 else { return nil }
         for stop in [" (", " + ", " · ", " | ", "（"] {
             if let range = name.range(of: stop) { name = name[..<range.lowerBound] }
@@ -198,7 +198,7 @@ struct ArticleExtractor {
         if let digit = name.firstIndex(where: { $0.isNumber }), MetadataScanner.date(in: String(name[digit...])) != nil {
             name = name[..<digit]
         }
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmedWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -219,12 +219,12 @@ struct ArticleExtractor {
         if node.tag == "nav" || node.tag == "aside" { return true }
         if let role = node["role"], PageNames.unlikelyRoles.contains(role) { return true }
         // Microdata that says comment: a reply in a thread, a reader's comment.
-        if node["itemprop"]?.lowercased().contains("comment") == true || node["itemtype"]?.hasSuffix("/Comment") == true {
+        if node["itemprop"]?.lowercased().includes("comment") == true || node["itemtype"]?.hasSuffix("/Comment") == true {
             return true
         }
-        guard PageNames.unlikely.contains(where: { names.contains($0) }) else { return false }
-        if PageNames.maybeCandidate.contains(where: { names.contains($0) }),
-           !PageNames.alwaysUnlikely.contains(where: { names.contains($0) }) { return false }
+        guard PageNames.unlikely.contains(where: { names.includes($0) }) else { return false }
+        if PageNames.maybeCandidate.contains(where: { names.includes($0) }),
+           !PageNames.alwaysUnlikely.contains(where: { names.includes($0) }) { return false }
         return !node.hasAncestor("table") && !node.hasAncestor("code")
     }
 
@@ -326,7 +326,7 @@ struct ArticleExtractor {
         for name in [node["class"], node["id"]] {
             guard let name = name?.lowercased(), !name.isEmpty else { continue }
             if PageNames.isNegative(name) { weight -= 25 }
-            if PageNames.positive.contains(where: { name.contains($0) }) { weight += 25 }
+            if PageNames.positive.contains(where: { name.includes($0) }) { weight += 25 }
         }
         if node.tag == "article" { weight += 10 } else if node.tag == "main" { weight += 5 }
         return weight
@@ -397,7 +397,7 @@ struct ArticleExtractor {
     }
 
     private static func endsSentence(_ text: String) -> Bool {
-        text.contains(". ") || text.hasSuffix(".") || text.contains("。")
+        text.includes(". ") || text.hasSuffix(".") || text.includes("。")
     }
 
     // MARK: 5. Clean

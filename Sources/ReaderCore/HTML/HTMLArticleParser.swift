@@ -9,7 +9,7 @@ enum HTMLArticleParser {
     /// page with no title.
     static func parse(_ html: String, format: ArticleFormat, fallbackTitle: String, location: String? = nil) -> Article {
         let document = HTMLParser.parse(html)
-        let facts = HTMLMetadata.read(document, head: html.prefix(commentSpan), location: location)
+        let facts = HTMLMetadata.read(document, head: Substring(html.utf8Prefix(commentSpan)), location: location)
         let body = document.first("body") ?? document
         let found = ArticleExtractor.mark(body: body, title: facts.title)
         let resolver = URLResolver(source: facts.source, baseHref: facts.baseHref)
@@ -36,7 +36,7 @@ enum HTMLArticleParser {
     static func head(_ html: String, fallbackTitle: String,
                      location: String? = nil) -> (title: String, metadata: ArticleMetadata) {
         let document = HTMLParser.parse(PageHead.excerpt(of: html))
-        let facts = HTMLMetadata.read(document, head: html.prefix(commentSpan), location: location)
+        let facts = HTMLMetadata.read(document, head: Substring(html.utf8Prefix(commentSpan)), location: location)
         let title = Sanitizer.line(facts.title ?? fallbackTitle)
         var metadata = ArticleMetadata(source: facts.source, date: facts.date ?? facts.saved, author: facts.byline)
         metadata.site = facts.siteName

@@ -160,12 +160,19 @@ struct HTMLBlockBuilder {
         if let width = Int(node["width"] ?? ""), width <= 2 { return }
         if let height = Int(node["height"] ?? ""), height <= 2 { return }
         // An empty alt marks a decorative image.
-        if let alt = node["alt"], alt.trimmingCharacters(in: .whitespaces).isEmpty { return }
-        let alt = Sanitizer.line(node["alt"] ?? node["title"] ?? "").trimmingCharacters(in: .whitespaces)
+        if let alt = node["alt"], alt.trimmedWhitespace.isEmpty { return }
+        let alt = Sanitizer.line(node["alt"] ?? node["title"] ?? "").trimmedWhitespace
         if inline.isEmpty { inlineRole = role }
         inline.space()
-        inline.append(alt.isEmpty ? "[image]" : "[image: \(alt)]")
+        inline.append(alt.isEmpty || Self.isFileName(alt) ? "[image]" : "[image: \(alt)]")
         inline.space(weak: true)
+    }
+
+    /// Whether an image's alt is only its file name (`IMG_0042.JPG`), which describes nothing.
+    static func isFileName(_ alt: String) -> Bool {
+        guard let dot = alt.lastIndex(of: ".") else { return false }
+        let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "svg", "avif", "bmp", "tif", "tiff", "heic"]
+        return imageExtensions.contains(alt[alt.index(after: dot)...].lowercased())
     }
 
     /// `<pre>`: the text as written, line breaks kept.

@@ -102,18 +102,18 @@ struct HTMLMetadata: Equatable {
     /// `Site: Title`, `Title_Site`, `Title | Site, the slogan`), when something is left.
     static func withoutSite(_ site: String, _ title: String) -> String {
         let separators = siteSeparators
-        if let range = title.range(of: site, options: .backwards), range.lowerBound > title.startIndex {
+        if let range = title.ranges(of: site).last, range.lowerBound > title.startIndex {
             let before = title[..<range.lowerBound]
-            let trimmed = before.trimmingCharacters(in: .whitespaces)
+            let trimmed = before.trimmedWhitespace
             if let last = trimmed.last, separators.contains(last) {
-                let head = trimmed.dropLast().trimmingCharacters(in: .whitespaces)
+                let head = trimmed.dropLast().trimmedWhitespace
                 if !head.isEmpty { return head }
             }
         }
         if title.hasPrefix(site) {
-            let rest = title.dropFirst(site.count).trimmingCharacters(in: .whitespaces)
+            let rest = title.dropFirst(site.count).trimmedWhitespace
             if let first = rest.first, separators.contains(first) {
-                let tail = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+                let tail = rest.dropFirst().trimmedWhitespace
                 if !tail.isEmpty { return tail }
             }
         }
@@ -128,10 +128,10 @@ struct HTMLMetadata: Equatable {
     static func isHeading(_ h1: String, of title: String) -> Bool {
         guard title != h1, !h1.isEmpty else { return false }
         if title.hasPrefix(h1) {
-            return title.dropFirst(h1.count).trimmingCharacters(in: .whitespaces).first.map(siteSeparators.contains) ?? false
+            return title.dropFirst(h1.count).trimmedWhitespace.first.map(siteSeparators.contains) ?? false
         }
         if title.hasSuffix(h1) {
-            let rest = title.dropLast(h1.count).trimmingCharacters(in: .whitespaces)
+            let rest = title.dropLast(h1.count).trimmedWhitespace
             return rest.count < h1.count && (rest.last.map(siteSeparators.contains) ?? false)
         }
         return false
@@ -144,7 +144,7 @@ struct HTMLMetadata: Equatable {
     /// says it whole, or before the last `_` of a CJK title; a title under 15 or over 150
     /// characters gives way to the page's only `<h1>`. Readability's rules, with CJK words counted.
     static func articleTitle(_ original: String, headings: [(tag: String, text: String)]) -> String? {
-        let original = original.trimmingCharacters(in: .whitespacesAndNewlines)
+        let original = original.trimmedWhitespace
         guard !original.isEmpty else { return nil }
         var title = original
         var hierarchical = false
@@ -156,8 +156,8 @@ struct HTMLMetadata: Equatable {
             if wordCount(title) < 3, let first = spaced.first {
                 title = String(original[original.index(first, offsetBy: 2)...])
             }
-        } else if original.contains(": ") {
-            if !headings.contains(where: { $0.text.trimmingCharacters(in: .whitespaces) == original }) {
+        } else if original.includes(": ") {
+            if !headings.contains(where: { $0.text.trimmedWhitespace == original }) {
                 let lastColon = original.lastIndex(of: ":")!, firstColon = original.firstIndex(of: ":")!
                 title = String(original[original.index(after: lastColon)...])
                 if wordCount(title) < 3 {
@@ -168,7 +168,7 @@ struct HTMLMetadata: Equatable {
             }
         } else if let cut = cjkSiteCut(original) {
             return cut
-        } else if original.count > 150 || original.count < 15 {
+        } else if original.unicodeScalars.count > 150 || original.unicodeScalars.count < 15 {
             let ones = headings.filter { $0.tag == "h1" }
             if ones.count == 1 { title = ones[0].text }
         }
@@ -198,7 +198,7 @@ struct HTMLMetadata: Equatable {
     /// is short and CJK.
     static func cjkSiteCut(_ title: String) -> String? {
         guard let underscore = title.firstIndex(of: "_") else { return nil }
-        let head = title[..<underscore].trimmingCharacters(in: .whitespaces)
+        let head = title[..<underscore].trimmedWhitespace
         let tail = title[title.index(after: underscore)...]
         guard head.unicodeScalars.contains(where: HTMLText.isWideNonHangul), tail.count <= 24,
               tail.unicodeScalars.contains(where: HTMLText.isWideNonHangul), head.count >= 4 else { return nil }
@@ -207,8 +207,16 @@ struct HTMLMetadata: Equatable {
 
     /// Words split at whitespace, with each two CJK characters counting as one more.
     static func wordCount(_ text: String) -> Int {
-        let spaced = text.split(whereSeparator: \.isWhitespace).count
-        let cjk = text.unicodeScalars.filter(HTMLText.isWideNonHangul).count
-        return max(spaced, 1) + cjk / 2
+        var words = 0, cjk = 0, inWord = false
+        for scalar in text.unicodeScalars {
+            if scalar.isWhite {
+                inWord = false
+                continue
+            }
+            if !inWord { words += 1 }
+            inWord = true
+            if HTMLText.isWideNonHangul(scalar) { cjk += 1 }
+        }
+        return max(words, 1) + cjk / 2
     }
 }

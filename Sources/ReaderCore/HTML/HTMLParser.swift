@@ -105,8 +105,8 @@ enum HTMLParser {
                 }
             }
         }
-        if name == "script" && !(attributes["type"]?.lowercased().contains("ld+json") ?? false) { return nil }
-        if attributes["aria-hidden"] == "true" && !(attributes["class"]?.contains("fallback-image") ?? false) { hidden = true }
+        if name == "script" && !(attributes["type"]?.lowercased().includes("ld+json") ?? false) { return nil }
+        if attributes["aria-hidden"] == "true" && !(attributes["class"]?.includes("fallback-image") ?? false) { hidden = true }
         // SingleFile keeps what it removed from view with this class (and `display: none` in its CSS).
         if attributes["class"]?.split(separator: " ").contains("sf-hidden") == true { hidden = true }
         let node = HTMLNode(tag: name, attributes: attributes)
@@ -130,6 +130,6 @@ enum HTMLParser {
     /// Whether an inline style hides the element (`display: none`, `visibility: hidden`).
     static func hidesElement(style: String) -> Bool {
         let compact = style.lowercased().filter { !$0.isWhitespace }
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
+        return compact.includes("display:none") || compact.includes("visibility:hidden")
     }
 }

@@ -18,13 +18,13 @@ struct JSONLDArticle {
     /// The article in one JSON-LD script, if it holds one. When both `name` and `headline` are given
     /// and differ, the one like `documentTitle` is the title (`name` otherwise).
     init?(json text: String, documentTitle: String?) {
-        var json = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var json = text.trimmedWhitespace
         if json.hasPrefix("<![CDATA["), json.hasSuffix("]]>") { json = String(json.dropFirst(9).dropLast(3)) }
-        guard json.utf8.count < 1 << 20, let data = json.data(using: .utf8),
-              let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
+        guard json.utf8.count < 1 << 20,
+              let parsed = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else { return nil }
         guard let object = Self.article(in: parsed) else { return nil }
-        let name = (object["name"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let headline = (object["headline"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = (object["name"] as? String)?.trimmedWhitespace
+        let headline = (object["headline"] as? String)?.trimmedWhitespace
         if let name, let headline, name != headline {
             let nameMatches = documentTitle.map { ArticleExtractor.similarity(name, $0) > 0.75 } ?? false
             let headlineMatches = documentTitle.map { ArticleExtractor.similarity(headline, $0) > 0.75 } ?? false
@@ -33,10 +33,10 @@ struct JSONLDArticle {
             title = name ?? headline
         }
         if let author = object["author"] as? [String: Any], let authorName = author["name"] as? String {
-            byline = authorName.trimmingCharacters(in: .whitespaces)
+            byline = authorName.trimmedWhitespace
         } else if let authors = object["author"] as? [Any] {
             let names = authors.compactMap { ($0 as? [String: Any])?["name"] as? String }
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmedWhitespace }
             byline = names.isEmpty ? nil : names.joined(separator: ", ")
         }
         datePublished = object["datePublished"] as? String

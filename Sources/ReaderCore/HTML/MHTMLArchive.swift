@@ -139,7 +139,7 @@ public struct MHTMLArchive: Equatable, Sendable {
                 // No wanted name is longer than 32 bytes, so a long line costs no more than a short one.
                 if let colon = bytes[line..<min(end, line + 33)].firstIndex(of: UInt8(ascii: ":")) {
                     let field = String(decoding: bytes[line..<colon], as: UTF8.self)
-                        .trimmingCharacters(in: .whitespaces).lowercased()
+                        .trimmedWhitespace.lowercased()
                     if fieldNames.contains(field) {
                         name = field
                         value = Array(bytes[(colon + 1)..<end])
@@ -173,7 +173,7 @@ public struct MHTMLArchive: Equatable, Sendable {
         }
         /// `bytes` as text without the whitespace around it.
         func trimmed(_ bytes: some Collection<UInt8>) -> String {
-            String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            String(decoding: bytes, as: UTF8.self).trimmedWhitespace
         }
         var parameters: [String: String] = [:]
         for segment in segments.dropFirst() {

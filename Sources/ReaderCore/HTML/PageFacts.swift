@@ -42,7 +42,7 @@ struct PageFacts {
     }
 
     private mutating func meta(_ node: HTMLNode) {
-        guard let content = node["content"]?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty else { return }
+        guard let content = node["content"]?.trimmedWhitespace, !content.isEmpty else { return }
         if let property = node["property"]?.lowercased() {
             if property.split(separator: " ").contains("og:url") { metaValues["og:url"] = content }
             if let name = Self.propertyName(property) {
@@ -56,25 +56,31 @@ struct PageFacts {
     /// `article:`, `dc:`, `dcterm:`, `og:` or `twitter:` with a known field, the first of a
     /// space-separated list.
     static func propertyName(_ property: String) -> String? {
-        let prefixes: Set<Substring> = ["article", "dc", "dcterm", "og", "twitter"]
-        let fields: Set<Substring> = ["author", "creator", "description", "published_time", "title", "site_name"]
-        for token in property.split(whereSeparator: \.isWhitespace) {
-            let parts = token.split(separator: ":", maxSplits: 1)
-            if parts.count == 2, prefixes.contains(parts[0]), fields.contains(parts[1]) { return String(token) }
+        for token in property.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            guard let colon = token.firstIndex(of: ":") else { continue }
+            if propertyPrefixes.contains(token[..<colon]), propertyFields.contains(token[token.index(after: colon)...]) {
+                return String(token)
+            }
         }
         return nil
     }
 
+    private static let propertyPrefixes: Set<Substring> = ["article", "dc", "dcterm", "og", "twitter"]
+    private static let propertyFields: Set<Substring> = ["author", "creator", "description", "published_time", "title", "site_name"]
+    private static let nameFields: Set<Substring> = ["author", "creator", "pub-date", "description", "title", "site_name"]
+    private static let namePrefixes = ["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"]
+
     /// A `name` such as `author`, `dc.creator`, `twitter:title`, `parsely-pub-date`, normalized
     /// (lowercase, `.` as `:`).
     static func metaName(_ name: String) -> String? {
-        let normal = name.lowercased().filter { !$0.isWhitespace }.replacingOccurrences(of: ".", with: ":")
-        let fields = ["author", "creator", "pub-date", "description", "title", "site_name"]
-        if fields.contains(normal) { return normal }
-        let prefixes = ["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"]
-        for prefix in prefixes where normal.hasPrefix(prefix) {
+        let normal = String(name.lowercased().unicodeScalars.lazy.filter { !$0.isWhite }
+            .map { $0 == "." ? ":" : $0 }.map(Character.init))
+        if nameFields.contains(Substring(normal)) { return normal }
+        for prefix in namePrefixes where normal.hasPrefix(prefix) {
             let rest = normal.dropFirst(prefix.count)
-            if let separator = rest.first, "-:".contains(separator), fields.contains(String(rest.dropFirst())) { return normal }
+            if let separator = rest.first, separator == "-" || separator == ":", nameFields.contains(rest.dropFirst()) {
+                return normal
+            }
         }
         return nil
     }

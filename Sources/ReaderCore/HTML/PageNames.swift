@@ -57,7 +57,7 @@ enum PageNames {
                                               "\u{2E32}", "，", "。", "、", "；", "！", "？"]
 
     static func isNegative(_ names: String) -> Bool {
-        negative.contains { names.contains($0) } || words(names).contains("hid")
+        negative.contains { names.includes($0) } || words(names).contains("hid")
     }
 
     /// Names of a share bar: the word `share` or `sharedaddy`.
@@ -67,7 +67,7 @@ enum PageNames {
 
     /// Text that is only an ad label or a loading notice.
     static func isAdOrLoading(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = text.lowercased().trimmedWhitespace
         let bare = lower.hasSuffix("…") ? String(lower.dropLast()) : lower.hasSuffix("...") ? String(lower.dropLast(3)) : lower
         return adWords.contains(lower) || loadingWords.contains(bare)
     }

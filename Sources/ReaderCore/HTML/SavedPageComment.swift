@@ -16,7 +16,7 @@ struct SavedPageComment {
                 let trimmed = line.drop { $0 == " " || $0 == "\t" }
                 if trimmed.hasPrefix("url:") { url = Self.firstWord(trimmed.dropFirst(4)) }
                 if trimmed.hasPrefix("saved date:") {
-                    saved = String(trimmed.dropFirst(11)).trimmingCharacters(in: .whitespaces)
+                    saved = String(trimmed.dropFirst(11)).trimmedWhitespace
                 }
             }
         } else if let range = Self.find("saved from url=(", in: head) {

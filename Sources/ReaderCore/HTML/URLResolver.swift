@@ -36,7 +36,7 @@ struct URLResolver: Sendable {
         if Self.scheme(of: trimmed) != nil { return trimmed }
         if let origin, trimmed.hasPrefix("/"), !trimmed.contains(where: { $0 == " " || $0 == "\\" }) {
             if trimmed.hasPrefix("//") { return origin.scheme + ":" + trimmed }
-            if !trimmed.contains("/./") && !trimmed.contains("/../") && !trimmed.hasSuffix("/..") && !trimmed.hasSuffix("/.") {
+            if !trimmed.includes("/./") && !trimmed.includes("/../") && !trimmed.hasSuffix("/..") && !trimmed.hasSuffix("/.") {
                 return origin.scheme + "://" + origin.authority + trimmed
             }
         }

@@ -1,6 +1,7 @@
 /// Numbers an article's links in reading order, without duplicates: the front-matter source,
 /// then links in the body and the references (Markdown links and bare URLs), and puts a
-/// citation marker (`[3]`) after each labelled link in the body.
+/// citation marker (`[3]`) after each labelled link in the body. A script pseudo-link
+/// (`javascript:`, `vbscript:`) leads nowhere: it is listed, never openable, and not cited.
 public enum LinkCollector {
     /// The numbered links of `page`, with markers inserted into its body blocks.
     public static func collect(page: inout [Block], source: String?) -> [Link] {
@@ -31,11 +32,17 @@ public enum LinkCollector {
             for item in found.sorted(by: { $0.offset < $1.offset }) {
                 let label = item.label.map { Sanitizer.line($0) }
                 let n = add(Sanitizer.line(item.url), label: label)
-                if item.inline != nil && block.role == .body { markers.append((item.offset, n)) }
+                if item.inline != nil && block.role == .body && !isScript(item.url) { markers.append((item.offset, n)) }
             }
             if !markers.isEmpty { page[index].text = insert(markers, into: block.text) }
         }
         return links
+    }
+
+    /// Whether `url` runs a script rather than naming a place: `javascript:` or `vbscript:`.
+    static func isScript(_ url: String) -> Bool {
+        let scheme = url.prefix { $0 != ":" }.lowercased().filter { !$0.isWhitespace }
+        return scheme.count < url.count && (scheme == "javascript" || scheme == "vbscript")
     }
 
     /// The text of a reference line around its URL, without numbering and separators.

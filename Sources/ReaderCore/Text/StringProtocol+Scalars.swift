@@ -1,3 +1,5 @@
+import Glibc
+
 /// Small string helpers that work on Unicode scalars, without Foundation's bridging costs.
 extension StringProtocol {
     /// The string without leading and trailing scalars that match `predicate`.
@@ -10,6 +12,31 @@ extension StringProtocol {
 
     /// The string without leading and trailing spaces (ASCII, ideographic, no-break).
     var trimmedSpaces: String { trimmingScalars(\.isSpaceLike) }
+
+    /// The string without leading and trailing white space (Unicode's White_Space: spaces, tabs,
+    /// line breaks), as Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)` but native.
+    var trimmedWhitespace: String { trimmingScalars(\.isWhite) }
+
+    /// Whether `needle` occurs in the string, byte for byte in UTF-8 (`memchr` for its first byte,
+    /// then `memcmp`): for ASCII names and markers, where Foundation's `contains` costs a bridge to
+    /// NSString on every call.
+    func includes(_ needle: String) -> Bool {
+        var haystack = String(self)
+        var needle = needle
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard let first = pin.first, let base = hay.baseAddress else { return pin.isEmpty }
+                var at = 0
+                while hay.count - at >= pin.count {
+                    guard let hit = memchr(base + at, Int32(first), hay.count - at - pin.count + 1) else { return false }
+                    let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + index, pin.baseAddress!, pin.count) == 0 { return true }
+                    at = index + 1
+                }
+                return false
+            }
+        }
+    }
 
     /// At most the first `count` UTF-8 bytes, cut back to a scalar boundary.
     func utf8Prefix(_ count: Int) -> String {
@@ -24,6 +51,9 @@ extension StringProtocol {
 extension Unicode.Scalar {
     /// A space, a no-break space, an ideographic space or a tab.
     var isSpaceLike: Bool { self == " " || self == "\u{3000}" || self == "\u{A0}" || self == "\t" || self == "\u{FEFF}" }
+
+    /// White space by Unicode's White_Space property, with ASCII answered without a table lookup.
+    var isWhite: Bool { value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace }
 
     /// An ASCII or fullwidth decimal digit.
     var isDigit: Bool { (0x30...0x39).contains(value) || (0xFF10...0xFF19).contains(value) }
