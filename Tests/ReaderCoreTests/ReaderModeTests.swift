@@ -11,6 +11,8 @@ struct ReaderModeExpectation: Decodable {
     var absentFromBody: [String]
     var saved: String?
     var author: String?
+    var site: String?
+    var source: String?
 }
 
 @Suite struct ReaderModeTests {
@@ -48,5 +50,7 @@ struct ReaderModeExpectation: Decodable {
         }
         if let saved = expect.saved { #expect(article.metadata.date == saved) }
         if let author = expect.author { #expect(article.metadata.author == author) }
+        if let site = expect.site { #expect(article.metadata.site == site) }
+        if let source = expect.source { #expect(article.metadata.source == source) }
     }
 }

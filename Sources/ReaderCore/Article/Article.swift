@@ -10,6 +10,9 @@ public struct Article: Sendable {
     /// What reader mode wants the reader to know, such as that it found no article.
     public var notice: String?
 
+    /// The notice of a page where no article stood out, so the whole of it is shown.
+    static let noClearArticle = "no clear article in this page: f shows all of it"
+
     public init(title: String, metadata: ArticleMetadata, format: ArticleFormat, page: [Block], links: [Link]) {
         self.title = title
         self.metadata = metadata

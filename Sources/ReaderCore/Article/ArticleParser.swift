@@ -5,15 +5,20 @@ public enum ArticleParser {
     /// without the body, references or links: what the library list needs.
     public static func head(_ text: String, format: ArticleFormat,
                             fallbackTitle: String) -> (title: String, metadata: ArticleMetadata) {
-        let clean = Sanitizer.clean(text.utf8Prefix(headLength))
         var result = ReaderMode.Result(title: nil, metadata: ArticleMetadata())
         switch format {
         case .html, .mhtml:
             return HTMLArticleParser.head(text, fallbackTitle: fallbackTitle)
         case .text:
-            var blocks = PlainTextParser.blocks(clean, limit: ReaderMode.leadLimit + 1)
-            _ = ReaderMode.lead(&blocks, knownTitle: nil, into: &result)
+            let clean = Sanitizer.clean(text.utf8Prefix(dumpHeadLength))
+            if let export = TextExport.parse(clean) {
+                result = export.result
+            } else {
+                var blocks = PlainTextParser.blocks(clean)
+                result = DumpReaderMode.classify(&blocks).result
+            }
         case .markdown:
+            let clean = Sanitizer.clean(text.utf8Prefix(headLength))
             let (matter, body) = FrontMatter.split(clean)
             var known = matter?.title
             if known == nil || matter?.saved == nil {
@@ -31,6 +36,9 @@ public enum ArticleParser {
 
     /// How much text `head` reads: enough for front matter and the lead's blocks.
     static let headLength = 8 << 10
+    /// How much of a text dump `head` reads: its article is found among all of its blocks, and
+    /// most dumps are shorter than this; a longer one is judged by its start.
+    static let dumpHeadLength = 64 << 10
 
     /// The text of the first block if it is a heading: a Markdown clipping's title.
     private static func firstHeading(_ blocks: [Block]) -> String? {
@@ -92,12 +100,18 @@ public enum ArticleParser {
         var blocks: [Block]
         var metadata: ArticleMetadata
         var title: String?
+        var notice: String?
         switch format {
         case .text:
-            blocks = PlainTextParser.blocks(clean)
-            let mode = ReaderMode.classify(&blocks)
-            title = mode.title
-            metadata = mode.metadata
+            if let export = TextExport.parse(clean) {
+                (blocks, title, metadata) = (export.blocks, export.result.title, export.result.metadata)
+            } else {
+                blocks = PlainTextParser.blocks(clean)
+                let (mode, found) = DumpReaderMode.classify(&blocks)
+                title = mode.title
+                metadata = mode.metadata
+                if !found { notice = Article.noClearArticle }
+            }
         case .markdown, .html, .mhtml:
             let (matter, body) = FrontMatter.split(clean)
             blocks = MarkdownParser.blocks(body)
@@ -109,7 +123,9 @@ public enum ArticleParser {
         }
         let links = LinkCollector.collect(page: &blocks, source: metadata.source)
         let finalTitle = Sanitizer.line(title ?? fallbackTitle)
-        return Article(title: finalTitle.isEmpty ? fallbackTitle : finalTitle, metadata: metadata, format: format,
-                       page: blocks, links: links)
+        var article = Article(title: finalTitle.isEmpty ? fallbackTitle : finalTitle, metadata: metadata, format: format,
+                              page: blocks, links: links)
+        article.notice = notice
+        return article
     }
 }

@@ -7,6 +7,7 @@ public enum MetadataScanner {
 
     /// The first date in `line`, as `YYYY-MM-DD`.
     public static func date(in line: String) -> String? {
+        if let date = eraDate(line) { return date }
         guard line.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 4 else { return nil }
         let chars = Array(line)
         var i = 0
@@ -42,6 +43,30 @@ public enum MetadataScanner {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// A Japanese era date: `令和6年10月8日` (Reiwa, from 2019), `平成30年1月5日` (Heisei, from 1989),
+    /// with `元年` for an era's first year.
+    private static func eraDate(_ line: String) -> String? {
+        for (era, base) in [("令和", 2018), ("平成", 1988)] {
+            guard let range = line.range(of: era) else { continue }
+            var rest = line[range.upperBound...].drop { $0 == " " }
+            func number() -> Int? {
+                let digits = rest.prefix { $0.isASCII && $0.isNumber }
+                rest = rest.dropFirst(digits.count)
+                return Int(digits)
+            }
+            func take(_ mark: Character) -> Bool {
+                guard rest.first == mark else { return false }
+                rest = rest.dropFirst()
+                return true
+            }
+            let year = take("元") ? 1 : number()
+            guard let year, (1...99).contains(year), take("年"), let month = number(), (1...12).contains(month), take("月"),
+                  let day = number(), (1...31).contains(day) else { continue }
+            return String(format: "%04d-%02d-%02d", base + year, month, day)
+        }
+        return nil
+    }
+
     /// `March 3, 2024`, `Mar 3 2024`, `3 March 2024`.
     private static func englishDate(_ line: String) -> String? {
         let words = line.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
@@ -69,6 +94,12 @@ public enum MetadataScanner {
         for label in PageChrome.authorLabels where lower.utf8.starts(with: label.utf8) {
             let name = cleanName(String(trimmed.dropFirst(label.count)))
             if !name.isEmpty { return name }
+        }
+        // "新浪科技 作者：王小明": a labelled name after the site's.
+        for label in PageChrome.authorLabels where !label.unicodeScalars.allSatisfy(\.isASCII) && label.hasSuffix("：") {
+            guard let range = trimmed.range(of: " " + label) else { continue }
+            let name = cleanName(String(trimmed[range.upperBound...]))
+            if !name.isEmpty && !PageChrome.isInterfaceLine(name) { return name }
         }
         // "빵굽는곰 · 2024. 4. 3. 21:15": a name beside a date.
         if date(in: trimmed) != nil {
@@ -114,6 +145,20 @@ public enum MetadataScanner {
     private static func timeOnly(_ line: String) -> Bool {
         let t = line.trimmedWhitespace
         return t.count <= 8 && t.contains(":") && t.allSatisfy { $0.isNumber || $0 == ":" }
+    }
+
+    /// The name a source line gives without a URL ("来源：江城晨报", "Source: Reuters"): the site
+    /// or paper the article comes from.
+    public static func sourceName(in line: String) -> String? {
+        guard line.utf8.count <= 120, DisplayWidth.of(line) <= 60, URLScanner.urls(in: line).isEmpty else { return nil }
+        let trimmed = line.trimmedSpaces
+        let lower = trimmed.lowercased()
+        for label in PageChrome.sourceLabels where label.hasSuffix("：") || label.hasSuffix(":") {
+            guard lower.hasPrefix(label) else { continue }
+            let name = cleanName(String(trimmed.dropFirst(label.count)))
+            return name.isEmpty || DisplayWidth.of(name) > 30 || PageChrome.isInterfaceLine(name) ? nil : name
+        }
+        return nil
     }
 
     /// The first bytes of the source labels, lowercased (`| 0x20` folds ASCII case).

@@ -111,7 +111,7 @@ public enum PageChrome {
         return words > 0
     }
 
-    private static let tokenSeparators: Set<Character> = [" ", "|", "·", "•", "/", ",", "，", "、", "　"]
+    private static let tokenSeparators: Set<Character> = [" ", "|", "·", "•", "/", ",", "，", "、", "　", "：", ":"]
 
     /// Multi-word interface phrases such as "share on x" or "5 min read".
     private static func joinedPhraseIsInterface(_ tokens: [String]) -> Bool {
@@ -124,7 +124,9 @@ public enum PageChrome {
     /// A token with its digits, counts and count units removed ("阅读1234" → "阅读", "12 comments" → "comments").
     static func stripCounts(_ token: String) -> String {
         var t = String(String.UnicodeScalarView(token.unicodeScalars.filter { !$0.isDigit && $0 != "." && $0 != "," && $0 != "+" }))
-        for unit in ["万", "千", "k", "m", "次", "人", "条"] where t.hasSuffix(unit) && t.count > unit.count {
+        // A unit follows a number: "copy link" keeps its k.
+        let counted = token.unicodeScalars.contains(where: \.isDigit)
+        for unit in ["万", "千", "k", "m", "次", "人", "条"] where counted && t.hasSuffix(unit) && t.count > unit.count {
             t = String(t.dropLast(unit.count))
         }
         return t.trimmedSpaces

@@ -149,6 +149,7 @@ public enum ReaderMode {
 
     static func isMetadataLine(_ text: String) -> Bool {
         MetadataScanner.isDateLine(text) || MetadataScanner.author(in: text) != nil || MetadataScanner.source(in: text) != nil
+            || MetadataScanner.sourceName(in: text) != nil
     }
 
     /// A paragraph that reads as prose: it ends a sentence, or is too long for a title.
@@ -210,7 +211,7 @@ public enum ReaderMode {
     }
 
     /// Marks a lead or head block as metadata (recording what it says) or chrome.
-    private static func mark(_ block: inout Block, lead: Bool, into metadata: inout ArticleMetadata) {
+    static func mark(_ block: inout Block, lead: Bool, into metadata: inout ArticleMetadata) {
         let text = block.text
         var isMetadata = false
         if let date = MetadataScanner.date(in: text), MetadataScanner.isDateLine(text) || DisplayWidth.of(text) <= 80 {
@@ -224,6 +225,9 @@ public enum ReaderMode {
         }
         if let source = MetadataScanner.source(in: text) {
             if metadata.source == nil { metadata.source = source }
+            isMetadata = true
+        } else if let site = MetadataScanner.sourceName(in: text) {
+            if metadata.site == nil { metadata.site = Sanitizer.line(site) }
             isMetadata = true
         }
         block.role = isMetadata ? .metadata : .chrome

@@ -25,7 +25,7 @@ enum HTMLArticleParser {
         let title = Sanitizer.line(facts.title ?? heading ?? fallbackTitle)
         var article = Article(title: title.isEmpty ? fallbackTitle : title, metadata: metadata, format: format,
                               page: blocks, links: links)
-        if !found.found { article.notice = "no clear article in this page: f shows all of it" }
+        if !found.found { article.notice = Article.noClearArticle }
         return article
     }
 

@@ -62,7 +62,8 @@ public enum LinkCollector {
         let trailing: Set<Character> = [" ", ":", "：", "-", "—", "–", ",", "，", ".", "。", "|", "<", "(", "（", "\u{3000}"]
         while let first = label.first, leading.contains(first) { label.removeFirst() }
         while let last = label.last, trailing.contains(last) { label.removeLast() }
-        return label.isEmpty ? nil : label
+        // A reference's number alone ("1." once its URL is gone) is no label.
+        return label.isEmpty || label.allSatisfy(\.isNumber) ? nil : label
     }
 
     /// `text` with "[n]" inserted at each UTF-16 offset.

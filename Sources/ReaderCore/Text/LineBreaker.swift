@@ -2,7 +2,8 @@ import CICU
 
 /// Finds where a line may break in a paragraph: UAX #14 through ICU's line `BreakIterator`
 /// (strict, so small kana do not start a line), tailored as TEXT-LAYOUT.md §2 says:
-/// JLReq/CLREQ kinsoku, no break before `·～—⸺` unless a space precedes, and Korean keep-all.
+/// JLReq/CLREQ kinsoku, no break before `·～—⸺` unless a space precedes, Korean keep-all, and
+/// Unicode 15.1's breaks around quotation marks between East Asian characters (LB19a).
 ///
 /// Not thread-safe: each thread needs its own.
 public final class LineBreaker {
@@ -38,8 +39,34 @@ public final class LineBreaker {
             }
             // Leave the iterator on nothing that may be freed.
             _ = reader_breaker_set_text(lines, nil, 0)
+            let quotes = Self.quoteBreaks(in: buffer).filter { Self.allows($0, in: buffer) }
+            if !quotes.isEmpty { result = Array(Set(result).union(quotes)).sorted() }
         }
         return result
+    }
+
+    /// Breaks UAX #14 (Unicode 15.1, LB19a) allows and ICU 72 does not: between East Asian
+    /// characters an ambiguous quotation mark is opening or closing punctuation, so a line may
+    /// break before `“ ‘` and after `” ’` there (`句号|“。”|的`).
+    static func quoteBreaks(in text: UnsafeBufferPointer<UInt16>) -> [Int] {
+        var breaks: [Int] = []
+        for i in 1..<max(1, text.count - 1) {
+            let unit = text[i]
+            guard unit == 0x201C || unit == 0x2018 || unit == 0x201D || unit == 0x2019 else { continue }
+            guard isEastAsian(scalar(before: i, in: text)), isEastAsian(scalar(at: i + 1, in: text)) else { continue }
+            breaks.append(unit == 0x201C || unit == 0x2018 ? i : i + 1)
+        }
+        return breaks
+    }
+
+    /// Wide, fullwidth or halfwidth by East_Asian_Width (UAX #14's `$EastAsian`): CJK, kana,
+    /// Hangul, CJK punctuation and fullwidth forms.
+    static func isEastAsian(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+            || (0xFF00...0xFFEF).contains(v) || (0x20000...0x3FFFD).contains(v)
     }
 
     /// The grapheme-cluster boundaries of `text` inside `range`, in order, excluding `range.lowerBound`.

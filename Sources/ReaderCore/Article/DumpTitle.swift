@@ -1,0 +1,98 @@
+/// Finds a page dump's title among the lines around the start of its article (`ArticleRegion`):
+/// the line that best matches the article's first words (its longer words, its CJK character
+/// pairs), is long enough to name it, is repeated in the page (a title appears in the header,
+/// the breadcrumb or a share text too), or has a byline or date right after it. Closer to the
+/// start is better. Lines that cannot be titles: captions and credits, bylines, dates, list
+/// items, bracketed stand-ins, chrome, and sentences ending in a period with no byline or date
+/// under them.
+enum DumpTitle {
+    /// How far before the article's start the title is looked for, in blocks.
+    static let lookBack = 25
+
+    /// The index of the title in `blocks`, if a line qualifies.
+    static func index(in blocks: [Block], likelihood: [Double], region: Range<Int>) -> Int? {
+        let window = max(0, region.lowerBound - lookBack)..<min(region.upperBound, region.lowerBound + 3)
+        let bodyFeatures = features(of: region.prefix(40).map { blocks[$0].text }.joined(separator: " "))
+        var seen: [String: Int] = [:]
+        for block in blocks { seen[block.text, default: 0] += 1 }
+        var best: (index: Int, score: Double)?
+        for index in window where isCandidate(blocks[index], likelihood: likelihood[index]) {
+            let text = blocks[index].text
+            let hasByline = (index + 1..<min(index + 3, blocks.count)).contains { ReaderMode.isMetadataLine(blocks[$0].text) }
+            // A title may ask or exclaim; it ends a sentence only with its byline or date under it.
+            if PageChrome.endsSentence(text), let last = text.last, !"?!？！".contains(last), !hasByline { continue }
+            let own = features(of: text)
+            let overlap = own.isEmpty ? 0 : Double(own.filter(bodyFeatures.contains).count) / Double(own.count)
+            var score = overlap * 4 + Double(min(ArticleRegion.wordCount(text), 12)) / 3
+            if seen[text, default: 0] >= 2 { score += 2 }
+            if hasByline { score += 2 }
+            score -= Double(abs(region.lowerBound - index)) * 0.05
+            if index >= region.lowerBound { score -= 1 }
+            // A line with two or more clause marks reads as a sentence (a standfirst, a caption).
+            if ArticleRegion.punctuationCount(text) >= 2 { score -= 2 }
+            if score > best?.score ?? -.infinity { best = (index, score) }
+        }
+        return best?.index
+    }
+
+    /// A `Title:` line among the first blocks (`标题：`, `タイトル：`, `제목:` too): its index and the title it gives.
+    static func labelled(in blocks: [Block]) -> (index: Int, title: String)? {
+        for (index, block) in blocks.prefix(10).enumerated() where block.kind == .paragraph {
+            for label in titleLabels where block.text.hasPrefix(label) {
+                let title = block.text.dropFirst(label.count).trimmedSpaces
+                if !title.isEmpty { return (index, title) }
+            }
+        }
+        return nil
+    }
+
+    static let titleLabels = ["Title:", "TITLE:", "标题：", "標題：", "题目：", "タイトル：", "제목:", "제목 :"]
+
+    /// Whether `block` may be a title: one line of 8 to 160 columns, not chrome, navigation, a
+    /// list item, bracketed text, a caption, credit, byline or date.
+    static func isCandidate(_ block: Block, likelihood: Double) -> Bool {
+        let text = block.text
+        let width = DisplayWidth.of(text)
+        guard likelihood > ArticleRegion.chrome, (8...160).contains(width), block.kind == .paragraph || block.kind == .heading
+        else { return false }
+        if let first = text.first, "[(".contains(first) { return false }
+        // Navigation, or columns set apart by runs of spaces, is no title.
+        if PageChrome.isBreadcrumb(text) || text.contains("   ") { return false }
+        let lower = text.lowercased()
+        if captionStarts.contains(where: { lower.hasPrefix($0) }) { return false }
+        if MetadataScanner.author(in: text) != nil || MetadataScanner.isDateLine(text) { return false }
+        return !(MetadataScanner.date(in: text) != nil && ArticleRegion.latinWords(text) <= 8)
+    }
+
+    /// How captions, credits and interface labels near an article's start begin.
+    static let captionStarts = ["media caption", "caption", "credit", "illustration for", "gallery:", "photo", "image", "bild", "foto", "reviewed by",
+                                "supported by", "from:", "source:", "advertisement", "view photos", "print", "图片", "圖片",
+                                "写真", "사진", "来源", "출처"]
+
+    /// What a title shares with its article: Latin words of four letters or more, lowercased, and
+    /// pairs of adjacent CJK characters.
+    static func features(of text: String) -> Set<String> {
+        var out: Set<String> = [], word = ""
+        var previous: Unicode.Scalar?
+        func flush() {
+            if word.unicodeScalars.count >= 4 { out.insert(word) }
+            word = ""
+        }
+        for scalar in text.lowercased().unicodeScalars {
+            if PageChrome.isCJK(scalar) {
+                flush()
+                if let previous { out.insert(String(previous) + String(scalar)) }
+                previous = scalar
+                continue
+            }
+            previous = nil
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word.unicodeScalars.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return out
+    }
+}
