@@ -15,7 +15,7 @@ public enum ArticleParser {
                 result = export.result
             } else {
                 var blocks = PlainTextParser.blocks(clean)
-                result = DumpReaderMode.classify(&blocks).result
+                result = DumpReaderMode.classify(&blocks, headOnly: true).result
             }
         case .markdown:
             let clean = Sanitizer.clean(text.utf8Prefix(headLength))

@@ -13,23 +13,29 @@
 /// - **No clear article:** when the best run scores under `minimumScore`, there is none, and
 ///   the caller shows the whole dump.
 enum ArticleRegion {
-    /// The best run of `blocks`, with every block's likelihood; nil when no run stands out.
-    static func find(_ blocks: [Block]) -> (range: Range<Int>, likelihood: [Double])? {
-        let likelihood = blocks.map(Self.likelihood)
+    /// The best run of `blocks`, with every block's likelihood and score; nil when no run stands out.
+    static func find(_ blocks: [Block]) -> (range: Range<Int>, likelihood: [Double], scores: [Double])? {
+        var likelihood: [Double] = [], scores: [Double] = []
+        likelihood.reserveCapacity(blocks.count)
+        scores.reserveCapacity(blocks.count)
         var best = 0.0, bestRange = 0..<0
         var sum = 0.0, start = 0
         for (index, block) in blocks.enumerated() {
+            let counts = Counts(block.text)
+            let p = Self.likelihood(block, counts)
+            likelihood.append(p)
+            scores.append(score(words: counts.weight, likelihood: p))
             if sum <= 0 {
                 sum = 0
                 start = index
             }
-            sum += score(block, likelihood: likelihood[index])
+            sum += scores[index]
             if sum > best {
                 best = sum
                 bestRange = start..<(index + 1)
             }
         }
-        return best >= minimumScore ? (bestRange, likelihood) : nil
+        return best >= minimumScore ? (bestRange, likelihood, scores) : nil
     }
 
     /// The least a run must score to be the article: a sentence or two of prose.
@@ -39,61 +45,77 @@ enum ArticleRegion {
     /// A likelihood for blocks that are surely chrome; such blocks never join the body.
     static let chrome = 0.02
 
-    /// What `block` adds to a run: its weight in words times `2p − 1`.
-    static func score(_ block: Block, likelihood p: Double) -> Double {
-        let words = Double(wordCount(block.text))
-        return (p < 0.5 ? max(words, shortLineWeight) : words) * (p - 0.5) * 2
+    /// What a block of `words` words adds to a run: its weight times `2p − 1`.
+    static func score(words: Int, likelihood p: Double) -> Double {
+        (p < 0.5 ? max(Double(words), shortLineWeight) : Double(words)) * (p - 0.5) * 2
+    }
+
+    /// What scoring counts in a line, in one pass over its scalars: runs of letters and digits
+    /// (a run of CJK characters is one), CJK characters, and sentence and clause marks (Latin
+    /// `. , ; : ! ?` before a space or the end, CJK `。！？；，、` anywhere).
+    struct Counts {
+        var words = 0, cjk = 0, marks = 0
+        /// Words with each CJK character half a word.
+        var weight: Int { words + cjk / 2 }
+
+        init(_ text: String) {
+            var inWord = false, pendingMark = false
+            for scalar in text.unicodeScalars {
+                if pendingMark && scalar == " " { marks += 1 }
+                pendingMark = false
+                let isWord = ArticleRegion.isWordScalar(scalar)
+                if isWord && !inWord { words += 1 }
+                inWord = isWord
+                switch scalar.value {
+                case 0x2E, 0x21, 0x3F, 0x3B, 0x2C, 0x3A: pendingMark = true  // . ! ? ; , :
+                case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF0C, 0x3001: marks += 1  // 。！？；，、
+                default: if PageChrome.isCJK(scalar) { cjk += 1 }
+                }
+            }
+            if pendingMark { marks += 1 }
+        }
     }
 
     /// How likely `block` is article text, from its length, punctuation and words.
-    static func likelihood(_ block: Block) -> Double {
+    static func likelihood(_ block: Block) -> Double { likelihood(block, Counts(block.text)) }
+
+    private static func likelihood(_ block: Block, _ counts: Counts) -> Double {
         let text = block.text
         if block.kind == .rule { return 0.3 }
-        if isFormOrPlaceholder(text) || PageChrome.isInterfaceLine(text) { return chrome }
-        if ReaderMode.isURLOnly(text) || isCitationOnly(text) { return 0.1 }
-        let words = latinWords(text), cjk = text.unicodeScalars.lazy.filter(PageChrome.isCJK).count
-        let marks = punctuationCount(text), ends = PageChrome.endsSentence(text)
+        let (words, cjk, marks) = (counts.words, counts.cjk, counts.marks)
+        let ends = PageChrome.endsSentence(text)
         if cjk >= 20 && marks >= 2 || words >= 15 && marks >= 2 { return 0.95 }
-        if words >= 10 && (marks >= 1 || ends) || cjk >= 10 && ends { return 0.85 }
+        // Interface lines, form fields and bare URLs are short and end no sentence: prose is
+        // not asked about them.
+        let isProse = words >= 10 && (marks >= 1 || ends) || cjk >= 10 && ends
+        if !isProse {
+            if isFormOrPlaceholder(text) || PageChrome.isInterfaceLine(text) { return chrome }
+            if ReaderMode.isURLOnly(text) || isCitationOnly(text) { return 0.1 }
+        }
+        if isProse { return 0.85 }
         if cjk >= 12 { return 0.55 }
         // A short sentence (a step of a list, a line of dialogue) is more likely text than chrome.
-        if ends && words + cjk / 2 >= 4 { return 0.6 }
-        if words + cjk / 2 >= 8 { return 0.45 }
+        if ends && counts.weight >= 4 { return 0.6 }
+        if counts.weight >= 8 { return 0.45 }
         return isImageName(text) ? 0.4 : 0.3
     }
 
     /// Words of `text` for scoring: runs of letters and digits, with each CJK character half a word.
-    static func wordCount(_ text: String) -> Int {
-        latinWords(text) + text.unicodeScalars.lazy.filter(PageChrome.isCJK).count / 2
-    }
+    static func wordCount(_ text: String) -> Int { Counts(text).weight }
 
     /// Runs of letters, digits and `_` (a run of CJK characters is one).
-    static func latinWords(_ text: String) -> Int {
-        var count = 0, inWord = false
-        for scalar in text.unicodeScalars {
-            let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_"
-            if isWord && !inWord { count += 1 }
-            inWord = isWord
-        }
-        return count
-    }
+    static func latinWords(_ text: String) -> Int { Counts(text).words }
 
     /// Sentence and clause marks: Latin ones before a space or the end, CJK ones anywhere.
-    static func punctuationCount(_ text: String) -> Int {
-        let scalars = Array(text.unicodeScalars)
-        var count = 0
-        for (index, scalar) in scalars.enumerated() {
-            if cjkMarks.contains(scalar) {
-                count += 1
-            } else if latinMarks.contains(scalar), index + 1 == scalars.count || scalars[index + 1] == " " {
-                count += 1
-            }
-        }
-        return count
-    }
+    static func punctuationCount(_ text: String) -> Int { Counts(text).marks }
 
-    private static let cjkMarks = Set("。！？；，、".unicodeScalars)
-    private static let latinMarks = Set(".!?;,:".unicodeScalars)
+    /// A letter, a digit or `_`, with ASCII and CJK answered without a table lookup.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (0x61...0x7A).contains(v | 0x20) || (0x30...0x39).contains(v) || v == 0x5F }
+        if PageChrome.isCJK(scalar) { return true }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
 
     /// A form field or a stand-in a text browser draws: `[          ]`, `[ ] Remember me`,
     /// `( ) Option`, `[cnn-logo]`, `[]`.

@@ -12,16 +12,18 @@
 /// - **No clear article** (no run stands out): the whole dump is the body, its title line too,
 ///   and `found` is false.
 enum DumpReaderMode {
-    /// Assigns a role to every block; `found` says whether an article stood out.
-    static func classify(_ blocks: inout [Block]) -> (result: ReaderMode.Result, found: Bool) {
+    /// Assigns a role to every block; `found` says whether an article stood out. `headOnly`
+    /// (for the library list) stops once the title and the lead's metadata are known, leaving
+    /// the roles of the rest undecided.
+    static func classify(_ blocks: inout [Block], headOnly: Bool = false) -> (result: ReaderMode.Result, found: Bool) {
         var result = ReaderMode.Result(title: nil, metadata: ArticleMetadata())
-        guard let (found, likelihood) = ArticleRegion.find(blocks) else {
+        guard let (found, likelihood, scores) = ArticleRegion.find(blocks) else {
             // The whole dump stays the body; its title line, if any, names it without leaving it.
             let all = blocks.map(ArticleRegion.likelihood)
             result.title = DumpTitle.index(in: blocks, likelihood: all, region: 0..<blocks.count).map { blocks[$0].text }
             return (result, false)
         }
-        let region = found.lowerBound..<tailStart(blocks, in: found, likelihood: likelihood)
+        let region = found.lowerBound..<tailStart(blocks, in: found, scores: scores)
         let labelled = DumpTitle.labelled(in: blocks)
         let title = labelled?.index ?? DumpTitle.index(in: blocks, likelihood: likelihood, region: region)
         var start = region.lowerBound
@@ -47,7 +49,7 @@ enum DumpReaderMode {
             && blocks[index].kind == .paragraph && !ReaderMode.isMetadataLine(blocks[index].text) {
             blocks[index].role = .chrome
         }
-        body(&blocks, in: start..<region.upperBound, likelihood: likelihood, title: title, into: &result)
+        body(&blocks, in: start..<region.upperBound, likelihood: likelihood, title: title, headOnly: headOnly, into: &result)
         // A bare name right under the title is its byline.
         if let title {
             let chrome = likelihood.map { $0 <= ArticleRegion.chrome }
@@ -57,28 +59,26 @@ enum DumpReaderMode {
                 if let index = (title + 1..<end).first(where: { blocks[$0].text == byline }) { blocks[index].role = .metadata }
             }
         }
-        tail(&blocks, from: region.upperBound)
+        if !headOnly { tail(&blocks, from: region.upperBound) }
         return (result, true)
     }
 
     /// Where the body ends: at a references heading, source line or tail marker (a related list,
     /// a disclaimer, a footer) inside the run when what follows it in the run weighs less than
     /// half of what comes before (a "Related:" line between two halves of an article does not).
-    static func tailStart(_ blocks: [Block], in run: Range<Int>, likelihood: [Double]) -> Int {
-        var before = 0.0
+    static func tailStart(_ blocks: [Block], in run: Range<Int>, scores: [Double]) -> Int {
+        var after = scores[run].reduce(0, +), before = 0.0
         for index in run {
-            if index > run.lowerBound && ReaderMode.startsTail(blocks[index]) {
-                let after = (index..<run.upperBound).reduce(0.0) { $0 + ArticleRegion.score(blocks[$1], likelihood: likelihood[$1]) }
-                if after < before / 2 { return index }
-            }
-            before += ArticleRegion.score(blocks[index], likelihood: likelihood[index])
+            if index > run.lowerBound && after < before / 2 && ReaderMode.startsTail(blocks[index]) { return index }
+            before += scores[index]
+            after -= scores[index]
         }
         return run.upperBound
     }
 
     /// The run's roles: lead metadata, chrome lines, source lines and headings.
     private static func body(_ blocks: inout [Block], in range: Range<Int>, likelihood: [Double], title: Int?,
-                             into result: inout ReaderMode.Result) {
+                             headOnly: Bool, into result: inout ReaderMode.Result) {
         var inLead = true
         for index in range where index != title {
             let text = blocks[index].text
@@ -87,6 +87,7 @@ enum DumpReaderMode {
                 continue
             }
             if ReaderMode.isProse(blocks[index]) { inLead = false }
+            if !inLead && headOnly { return }
             if likelihood[index] <= ArticleRegion.chrome && ![.preformatted, .table].contains(blocks[index].kind) {
                 blocks[index].role = .chrome
             } else if let source = MetadataScanner.source(in: text) {

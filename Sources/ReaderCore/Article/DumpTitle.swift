@@ -12,19 +12,31 @@ enum DumpTitle {
     /// The index of the title in `blocks`, if a line qualifies.
     static func index(in blocks: [Block], likelihood: [Double], region: Range<Int>) -> Int? {
         let window = max(0, region.lowerBound - lookBack)..<min(region.upperBound, region.lowerBound + 3)
-        let bodyFeatures = features(of: region.prefix(40).map { blocks[$0].text }.joined(separator: " "))
-        var seen: [String: Int] = [:]
-        for block in blocks { seen[block.text, default: 0] += 1 }
+        let candidates = window.filter { isCandidate(blocks[$0], likelihood: likelihood[$0]) }
+        guard !candidates.isEmpty else { return nil }
+        let bodyFeatures = features(of: region.prefix(40).map { blocks[$0].text }.joined(separator: " ").utf8Prefix(2048))
+        // Repeats are looked for in the page's head and the article's start, among lines of the
+        // same length in bytes.
+        var byLength: [Int: [Int]] = [:]
+        for index in 0..<min(blocks.count, region.lowerBound + 60) { byLength[blocks[index].text.utf8.count, default: []].append(index) }
+        var isMetadata: [Int: Bool] = [:]
+        func metadata(_ index: Int) -> Bool {
+            if let known = isMetadata[index] { return known }
+            let answer = ReaderMode.isMetadataLine(blocks[index].text)
+            isMetadata[index] = answer
+            return answer
+        }
         var best: (index: Int, score: Double)?
-        for index in window where isCandidate(blocks[index], likelihood: likelihood[index]) {
+        for index in candidates {
             let text = blocks[index].text
-            let hasByline = (index + 1..<min(index + 3, blocks.count)).contains { ReaderMode.isMetadataLine(blocks[$0].text) }
+            let repeated = byLength[text.utf8.count, default: []].contains { $0 != index && blocks[$0].text == text }
+            let hasByline = (index + 1..<min(index + 3, blocks.count)).contains(where: metadata)
             // A title may ask or exclaim; it ends a sentence only with its byline or date under it.
             if PageChrome.endsSentence(text), let last = text.last, !"?!？！".contains(last), !hasByline { continue }
             let own = features(of: text)
             let overlap = own.isEmpty ? 0 : Double(own.filter(bodyFeatures.contains).count) / Double(own.count)
             var score = overlap * 4 + Double(min(ArticleRegion.wordCount(text), 12)) / 3
-            if seen[text, default: 0] >= 2 { score += 2 }
+            if repeated { score += 2 }
             if hasByline { score += 2 }
             score -= Double(abs(region.lowerBound - index)) * 0.05
             if index >= region.lowerBound { score -= 1 }
@@ -57,7 +69,7 @@ enum DumpTitle {
         else { return false }
         if let first = text.first, "[(".contains(first) { return false }
         // Navigation, or columns set apart by runs of spaces, is no title.
-        if PageChrome.isBreadcrumb(text) || text.contains("   ") { return false }
+        if PageChrome.isBreadcrumb(text) || text.includes("   ") { return false }
         let lower = text.lowercased()
         if captionStarts.contains(where: { lower.hasPrefix($0) }) { return false }
         if MetadataScanner.author(in: text) != nil || MetadataScanner.isDateLine(text) { return false }
@@ -71,22 +83,23 @@ enum DumpTitle {
 
     /// What a title shares with its article: Latin words of four letters or more, lowercased, and
     /// pairs of adjacent CJK characters.
-    static func features(of text: String) -> Set<String> {
-        var out: Set<String> = [], word = ""
-        var previous: Unicode.Scalar?
+    /// Each feature is a number: a CJK pair as its two scalars, a word as its hash.
+    static func features(of text: String) -> Set<UInt64> {
+        var out: Set<UInt64> = [], word = ""
+        var previous: UInt32?
         func flush() {
-            if word.unicodeScalars.count >= 4 { out.insert(word) }
+            if word.unicodeScalars.count >= 4 { out.insert(UInt64(bitPattern: Int64(word.hashValue)) | 1 << 63) }
             word = ""
         }
         for scalar in text.lowercased().unicodeScalars {
             if PageChrome.isCJK(scalar) {
                 flush()
-                if let previous { out.insert(String(previous) + String(scalar)) }
-                previous = scalar
+                if let previous { out.insert(UInt64(previous) << 32 | UInt64(scalar.value)) }
+                previous = scalar.value
                 continue
             }
             previous = nil
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if ArticleRegion.isWordScalar(scalar) {
                 word.unicodeScalars.append(scalar)
             } else {
                 flush()

@@ -47,7 +47,7 @@ public enum MetadataScanner {
     /// with `元年` for an era's first year.
     private static func eraDate(_ line: String) -> String? {
         for (era, base) in [("令和", 2018), ("平成", 1988)] {
-            guard let range = line.range(of: era) else { continue }
+            guard line.includes(era), let range = line.range(of: era) else { continue }
             var rest = line[range.upperBound...].drop { $0 == " " }
             func number() -> Int? {
                 let digits = rest.prefix { $0.isASCII && $0.isNumber }
@@ -97,7 +97,7 @@ public enum MetadataScanner {
         }
         // "新浪科技 作者：王小明": a labelled name after the site's.
         for label in PageChrome.authorLabels where !label.unicodeScalars.allSatisfy(\.isASCII) && label.hasSuffix("：") {
-            guard let range = trimmed.range(of: " " + label) else { continue }
+            guard trimmed.includes(" " + label), let range = trimmed.range(of: " " + label) else { continue }
             let name = cleanName(String(trimmed[range.upperBound...]))
             if !name.isEmpty && !PageChrome.isInterfaceLine(name) { return name }
         }
@@ -112,7 +112,7 @@ public enum MetadataScanner {
             }
         }
         // Korean and Japanese bylines put the title after the name: "홍길동 기자", "山田太郎 記者".
-        for suffix in [" 기자", " 記者", "記者"] where trimmed.unicodeScalars.contains(suffix.unicodeScalars.last!) {
+        for suffix in [" 기자", " 記者", "記者"] where trimmed.includes(suffix) {
             if let range = trimmed.range(of: suffix) {
                 let name = cleanName(String(trimmed[..<range.lowerBound]).components(separatedBy: CharacterSet(charactersIn: "|·/")).last ?? "")
                 if !name.isEmpty && DisplayWidth.of(name) <= 20 { return name }

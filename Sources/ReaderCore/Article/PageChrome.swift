@@ -98,7 +98,7 @@ public enum PageChrome {
 
     /// True for a line made only of interface words, counts and separators.
     public static func isInterfaceLine(_ line: String) -> Bool {
-        guard line.utf8.count <= 240, DisplayWidth.of(line) <= 70, !endsSentence(line) else { return false }
+        guard line.utf8.count <= 240, !hasLongRun(line), DisplayWidth.of(line) <= 70, !endsSentence(line) else { return false }
         let k = key(line)
         if k.isEmpty { return !line.trimmedSpaces.isEmpty && DisplayWidth.of(line) <= 8 }
         if interfaceWords.contains(stripCounts(k)) || isCounter(k) { return true }
@@ -109,6 +109,17 @@ public enum PageChrome {
             if interfaceWords.contains(token) { words += 1 } else if !isCounter(token) { return joinedPhraseIsInterface(tokens) }
         }
         return words > 0
+    }
+
+    /// Whether the line has a run of more than 16 scalars between spaces: longer than any
+    /// interface word, so the line is text (a CJK sentence without spaces).
+    private static func hasLongRun(_ line: String) -> Bool {
+        var run = 0
+        for scalar in line.unicodeScalars {
+            run = scalar == " " || scalar == "\u{3000}" || scalar == "|" ? 0 : run + 1
+            if run > 16 { return true }
+        }
+        return false
     }
 
     private static let tokenSeparators: Set<Character> = [" ", "|", "·", "•", "/", ",", "，", "、", "　", "：", ":"]
@@ -123,7 +134,9 @@ public enum PageChrome {
 
     /// A token with its digits, counts and count units removed ("阅读1234" → "阅读", "12 comments" → "comments").
     static func stripCounts(_ token: String) -> String {
-        var t = String(String.UnicodeScalarView(token.unicodeScalars.filter { !$0.isDigit && $0 != "." && $0 != "," && $0 != "+" }))
+        let isCountChar = { (s: Unicode.Scalar) in s.isDigit || s == "." || s == "," || s == "+" }
+        guard token.unicodeScalars.contains(where: isCountChar) else { return token.trimmedSpaces }
+        var t = String(String.UnicodeScalarView(token.unicodeScalars.filter { !isCountChar($0) }))
         // A unit follows a number: "copy link" keeps its k.
         let counted = token.unicodeScalars.contains(where: \.isDigit)
         for unit in ["万", "千", "k", "m", "次", "人", "条"] where counted && t.hasSuffix(unit) && t.count > unit.count {

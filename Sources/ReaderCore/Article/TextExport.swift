@@ -7,6 +7,11 @@
 enum TextExport {
     /// The blocks, title and metadata of `text` (sanitized) if it is a known export.
     static func parse(_ text: String) -> (blocks: [Block], result: ReaderMode.Result)? {
+        // Both start with a header line: most texts are told apart by their first bytes.
+        let start = text.utf8.prefix(256).drop { $0 == 0x0A || $0 == 0x20 || $0 == 0x0D }
+        guard newsboatFields.contains(where: { start.starts(with: ($0 + ":").utf8) }) || start.starts(with: "===".utf8) else {
+            return nil
+        }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmedSpaces }
         return newsboat(lines) ?? wallabag(lines)
     }
