@@ -30,9 +30,9 @@ import Testing
     @Test func startsOnTheListWithTitlesAndCounts() throws {
         let app = try AppDriver(width: 100, height: 30)
         let text = app.screen.text
-        #expect(text.contains("Library 20"))
+        #expect(text.contains("Library 21"))
         #expect(text.contains("城市图书馆"))
-        #expect(text.contains("20/20 unread"))
+        #expect(text.contains("21/21 unread"))
         try expectSnapshot(app.screen, "start-100x30")
     }
 
@@ -52,7 +52,7 @@ import Testing
         #expect(app.state.focus == .body)
         app.send("q<Esc>")
         #expect(app.state.focus == .list)
-        #expect(app.state.visible.count == 20)
+        #expect(app.state.visible.count == 21)
     }
 
     @Test func searchingTheBodyHighlightsEveryMatchAndNCycles() throws {
@@ -97,7 +97,7 @@ import Testing
         #expect(app.state.visible.count == 1)
         app.send("BmU")
         #expect(app.state.entries.first { $0.id == "ko/indie-game-studio.txt" }?.read == true)
-        #expect(app.state.visible.count == 19)
+        #expect(app.state.visible.count == 20)
         #expect(app.screen.text.contains("unread only"))
     }
 

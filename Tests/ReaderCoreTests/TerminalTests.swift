@@ -105,7 +105,7 @@ import Testing
 
         /// Searches the library for `query` (typed as text) and opens the one article found.
         func openArticle(matching query: String) throws {
-            try waitFor { $0.contains("Library 20") }
+            try waitFor { $0.contains("Library 21") }
             try send("/")
             try send(query, literal: true)
             try send("Enter")
@@ -138,7 +138,7 @@ import Testing
         let session = try Session()
         defer { session.close() }
         // Start: the three panes and the titles.
-        var text = try session.waitFor { $0.contains("Library 20") }
+        var text = try session.waitFor { $0.contains("Library 21") }
         #expect(text.contains("城市图书馆闭馆两年后"))
         #expect(text.contains("Links"))
         // Search the library with a CJK query typed as text.
@@ -223,6 +223,22 @@ import Testing
         #expect(try session.waitForExit().contains("READER-EXITED-0"))
     }
 
+    @Test func aTextDumpOpensAtItsArticleAndFShowsTheSiteAroundIt() throws {
+        let session = try Session(width: 120, height: 35)
+        defer { session.close() }
+        try session.openArticle(matching: "十号线开通首日")
+        var text = try session.screen()
+        #expect(text.contains("早上六点整"))
+        #expect(text.contains("2024-10-08 · 林雨 · 江城都市报"), "the byline and source found by their labels")
+        #expect(text.contains("metro.jiangcheng.example.cn"), "the numbered references in the links pane")
+        #expect(!text.contains("下载客户端") && !text.contains("分享到") && !text.contains("相关新闻"))
+        try session.send("f")
+        text = try session.waitFor { $0.contains("full page") }
+        #expect(text.contains("下载客户端") && text.contains("跳到正文"))
+        try session.send("q", "q")
+        #expect(try session.waitForExit().contains("READER-EXITED-0"))
+    }
+
     @Test func anArticleFullOfEscapeSequencesSendsNoneOfItsOwnToTheTerminal() throws {
         let session = try Session()
         defer { session.close() }
@@ -267,7 +283,7 @@ import Testing
     func aSignalSavesThePositionAndRestoresTheTerminal(signal: String) throws {
         let session = try Session()
         defer { session.close() }
-        try session.waitFor { $0.contains("Library 20") }
+        try session.waitFor { $0.contains("Library 21") }
         try session.send("Enter")
         try session.waitFor { $0.contains("page 1/") }
         try session.send("PageDown")
@@ -280,7 +296,7 @@ import Testing
         }
         let text = try session.waitForExit()
         #expect(text.contains("READER-EXITED-0"))
-        #expect(!text.contains("Library 20"))  // the alternate screen is gone
+        #expect(!text.contains("Library 21"))  // the alternate screen is gone
         let states = try JSONDecoder().decode(StateFile.self, from: Data(contentsOf: URL(fileURLWithPath: session.state + "/state.json")))
         #expect(states.articles.values.contains { $0.position > 0 })
     }
@@ -288,12 +304,12 @@ import Testing
     @Test func aCrashStillRestoresTheTerminal() throws {
         let session = try Session()
         defer { session.close() }
-        try session.waitFor { $0.contains("Library 20") }
+        try session.waitFor { $0.contains("Library 21") }
         let pid = try #require(session.readerPID())
         kill(pid, SIGSEGV)
         let text = try session.waitForExit()
         #expect(text.contains("READER-EXITED-139"))  // killed by SIGSEGV, after endwin
-        #expect(!text.contains("Library 20"))       // the alternate screen was left
+        #expect(!text.contains("Library 21"))       // the alternate screen was left
         let raw = try String(decoding: Data(contentsOf: URL(fileURLWithPath: session.raw)), as: UTF8.self)
         #expect(raw.contains("\u{1B}[?1049l"))      // rmcup: ncurses restored the screen
     }
@@ -301,16 +317,16 @@ import Testing
     @Test func ctrlZSuspendsAndFgRedraws() throws {
         let session = try Session(shell: true)
         defer { session.close() }
-        try session.waitFor { $0.contains("Library 20") }
+        try session.waitFor { $0.contains("Library 21") }
         try session.send("C-z")
         let stopped = try session.waitFor { $0.contains("Stopped") }
         #expect(stopped.contains("Stopped"))
         try session.send("fg", literal: true)
         try session.send("Enter")
-        let back = try session.waitFor { $0.contains("Library 20") && !$0.contains("Stopped") }
-        #expect(back.contains("Library 20"))
+        let back = try session.waitFor { $0.contains("Library 21") && !$0.contains("Stopped") }
+        #expect(back.contains("Library 21"))
         try session.send("q")
-        try session.waitFor { !$0.contains("Library 20") }
+        try session.waitFor { !$0.contains("Library 21") }
         try session.send("echo READER-EXITED-$?", literal: true)
         try session.send("Enter")
         let done = try session.waitForExit()
