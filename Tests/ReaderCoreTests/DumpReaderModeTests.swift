@@ -81,6 +81,12 @@ import Testing
         #expect(article.body.map(\.text) == ["Gulls learn fast[2], and remember faces[3]."])
     }
 
+    @Test func theFastLowercaseIsTheSameAsTheSlowOne() {
+        let texts = ["分享到：微博 微信", "Copy LINK", "ÉCOLE Ünïcödé", "ΑΒΓ Привет", "ＦＵＬＬ ｗｉｄｔｈ", "𐐀 Deseret",
+                     "記者 2024年10月8日", "İstanbul", "ẞ straße", "한국어 ABC", "", "123 - 456"]
+        for text in texts { #expect(text.lowercasedFast == text.lowercased(), "\(text)") }
+    }
+
     @Test func aQuotationMarkBetweenCJKCharactersMayStartALine() {
         let wrapper = TestSupport.wrapper()
         let text = "老师在黑板上写下一个字问大家句号“。”放在引号里面该怎么读"

@@ -86,14 +86,15 @@ enum DumpReaderMode {
                 ReaderMode.mark(&blocks[index], lead: true, into: &result.metadata)
                 continue
             }
-            if ReaderMode.isProse(blocks[index]) { inLead = false }
+            if inLead && ReaderMode.isProse(blocks[index]) { inLead = false }
             if !inLead && headOnly { return }
-            if likelihood[index] <= ArticleRegion.chrome && ![.preformatted, .table].contains(blocks[index].kind) {
+            let kind = blocks[index].kind
+            if likelihood[index] <= ArticleRegion.chrome && kind != .preformatted && kind != .table {
                 blocks[index].role = .chrome
             } else if let source = MetadataScanner.source(in: text) {
                 blocks[index].role = .references
                 result.metadata.source = result.metadata.source ?? source
-            } else if blocks[index].kind == .paragraph, ReaderMode.isHeadingLike(text), index + 1 < range.upperBound,
+            } else if kind == .paragraph, ReaderMode.isHeadingLike(text), index + 1 < range.upperBound,
                       ReaderMode.isProse(blocks[index + 1]) {
                 blocks[index].kind = .heading
             }

@@ -14,7 +14,7 @@ enum DumpTitle {
         let window = max(0, region.lowerBound - lookBack)..<min(region.upperBound, region.lowerBound + 3)
         let candidates = window.filter { isCandidate(blocks[$0], likelihood: likelihood[$0]) }
         guard !candidates.isEmpty else { return nil }
-        let bodyFeatures = features(of: region.prefix(40).map { blocks[$0].text }.joined(separator: " ").utf8Prefix(2048))
+        let bodyFeatures = features(of: region.prefix(40).map { blocks[$0].text }.joined(separator: " ").utf8Prefix(1024))
         // Repeats are looked for in the page's head and the article's start, among lines of the
         // same length in bytes.
         var byLength: [Int: [Int]] = [:]
@@ -70,16 +70,16 @@ enum DumpTitle {
         if let first = text.first, "[(".contains(first) { return false }
         // Navigation, or columns set apart by runs of spaces, is no title.
         if PageChrome.isBreadcrumb(text) || text.includes("   ") { return false }
-        let lower = text.lowercased()
+        let lower = text.utf8Prefix(24).lowercasedFast
         if captionStarts.contains(where: { lower.hasPrefix($0) }) { return false }
         if MetadataScanner.author(in: text) != nil || MetadataScanner.isDateLine(text) { return false }
         return !(MetadataScanner.date(in: text) != nil && ArticleRegion.latinWords(text) <= 8)
     }
 
     /// How captions, credits and interface labels near an article's start begin.
-    static let captionStarts = ["media caption", "caption", "credit", "illustration for", "gallery:", "photo", "image", "bild", "foto", "reviewed by",
-                                "supported by", "from:", "source:", "advertisement", "view photos", "print", "图片", "圖片",
-                                "写真", "사진", "来源", "출처"]
+    static let captionStarts = ["media caption", "caption", "credit", "illustration for", "gallery:", "photo", "image",
+                                "bild", "foto", "reviewed by", "supported by", "from:", "source:", "advertisement",
+                                "view photos", "print", "图片", "圖片", "写真", "사진", "来源", "출처"]
 
     /// What a title shares with its article: Latin words of four letters or more, lowercased, and
     /// pairs of adjacent CJK characters.
@@ -91,7 +91,7 @@ enum DumpTitle {
             if word.unicodeScalars.count >= 4 { out.insert(UInt64(bitPattern: Int64(word.hashValue)) | 1 << 63) }
             word = ""
         }
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.lowercasedFast.unicodeScalars {
             if PageChrome.isCJK(scalar) {
                 flush()
                 if let previous { out.insert(UInt64(previous) << 32 | UInt64(scalar.value)) }

@@ -9,39 +9,49 @@ public enum MetadataScanner {
     public static func date(in line: String) -> String? {
         if let date = eraDate(line) { return date }
         guard line.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 4 else { return nil }
-        let chars = Array(line)
+        let scalars = Array(line.unicodeScalars)
         var i = 0
-        while i < chars.count {
-            if chars[i].isASCII, chars[i].isNumber, i == 0 || !(chars[i - 1].isASCII && chars[i - 1].isNumber) {
-                if let date = numericDate(chars, at: i) { return date }
+        while i < scalars.count {
+            if isASCIIDigit(scalars[i]), i == 0 || !isASCIIDigit(scalars[i - 1]) {
+                if let date = numericDate(scalars, at: i) { return date }
             }
             i += 1
         }
         return englishDate(line)
     }
 
+    private static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
+
+    /// `YYYY-MM-DD`, zero-padded.
+    static func isoDay(_ year: Int, _ month: Int, _ day: Int) -> String {
+        let pad = { (n: Int, width: Int) in String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
     /// `YYYY-M-D`, `YYYY/M/D`, `YYYY.M.D`, `YYYY. M. D.`, `YYYY年M月D日` starting at `i`.
-    private static func numericDate(_ chars: [Character], at start: Int) -> String? {
+    private static func numericDate(_ scalars: [Unicode.Scalar], at start: Int) -> String? {
         var i = start
         func number(maxDigits: Int) -> Int? {
             var value = 0, digits = 0
-            while i < chars.count, digits < maxDigits, chars[i].isASCII, let d = chars[i].wholeNumberValue {
-                value = value * 10 + d; digits += 1; i += 1
+            while i < scalars.count, digits < maxDigits, isASCIIDigit(scalars[i]) {
+                value = value * 10 + Int(scalars[i].value - 0x30); digits += 1; i += 1
             }
             return digits > 0 ? value : nil
         }
         func separator() -> Bool {
-            guard i < chars.count, "-/.年월月".contains(chars[i]) else { return false }
+            guard i < scalars.count, dateSeparators.contains(scalars[i]) else { return false }
             i += 1
-            while i < chars.count, chars[i] == " " { i += 1 }
+            while i < scalars.count, scalars[i] == " " { i += 1 }
             return true
         }
         guard let year = number(maxDigits: 4), i - start == 4, (1990...2100).contains(year), separator(),
               let month = number(maxDigits: 2), (1...12).contains(month), separator(),
               let day = number(maxDigits: 2), (1...31).contains(day) else { return nil }
-        if i < chars.count, chars[i].isASCII, chars[i].isNumber { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        if i < scalars.count, isASCIIDigit(scalars[i]) { return nil }
+        return isoDay(year, month, day)
     }
+
+    private static let dateSeparators = Set("-/.年월月".unicodeScalars)
 
     /// A Japanese era date: `令和6年10月8日` (Reiwa, from 2019), `平成30年1月5日` (Heisei, from 1989),
     /// with `元年` for an era's first year.
@@ -62,22 +72,22 @@ public enum MetadataScanner {
             let year = take("元") ? 1 : number()
             guard let year, (1...99).contains(year), take("年"), let month = number(), (1...12).contains(month), take("月"),
                   let day = number(), (1...31).contains(day) else { continue }
-            return String(format: "%04d-%02d-%02d", base + year, month, day)
+            return isoDay(base + year, month, day)
         }
         return nil
     }
 
     /// `March 3, 2024`, `Mar 3 2024`, `3 March 2024`.
     private static func englishDate(_ line: String) -> String? {
-        let words = line.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let words = line.lowercasedFast.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         for (k, word) in words.enumerated() {
             guard word.count >= 3, let month = months[String(word.prefix(3))],
                   word.count == 3 || "january february march april may june july august september october november december sept".contains(word) else { continue }
             if k + 2 < words.count, let day = Int(words[k + 1]), let year = Int(words[k + 2]), (1...31).contains(day), (1990...2100).contains(year) {
-                return String(format: "%04d-%02d-%02d", year, month, day)
+                return isoDay(year, month, day)
             }
             if k >= 1, k + 1 < words.count, let day = Int(words[k - 1]), let year = Int(words[k + 1]), (1...31).contains(day), (1990...2100).contains(year) {
-                return String(format: "%04d-%02d-%02d", year, month, day)
+                return isoDay(year, month, day)
             }
         }
         return nil
@@ -90,14 +100,14 @@ public enum MetadataScanner {
     public static func author(in line: String) -> String? {
         guard line.utf8.count <= 240, DisplayWidth.of(line) <= 80 else { return nil }
         let trimmed = line.trimmedSpaces
-        let lower = trimmed.lowercased()
+        let lower = trimmed.lowercasedFast
         for label in PageChrome.authorLabels where lower.utf8.starts(with: label.utf8) {
             let name = cleanName(String(trimmed.dropFirst(label.count)))
             if !name.isEmpty { return name }
         }
         // "新浪科技 作者：王小明": a labelled name after the site's.
-        for label in PageChrome.authorLabels where !label.unicodeScalars.allSatisfy(\.isASCII) && label.hasSuffix("：") {
-            guard trimmed.includes(" " + label), let range = trimmed.range(of: " " + label) else { continue }
+        for label in midLineAuthorLabels {
+            guard trimmed.includes(label), let range = trimmed.range(of: label) else { continue }
             let name = cleanName(String(trimmed[range.upperBound...]))
             if !name.isEmpty && !PageChrome.isInterfaceLine(name) { return name }
         }
@@ -120,6 +130,10 @@ public enum MetadataScanner {
         }
         return nil
     }
+
+    /// The CJK author labels that may follow a site's name, with the space before them (" 作者：").
+    private static let midLineAuthorLabels = PageChrome.authorLabels
+        .filter { !$0.unicodeScalars.allSatisfy(\.isASCII) && $0.hasSuffix("：") }.map { " " + $0 }
 
     /// A name with dates, separators and trailing labels cut off.
     private static func cleanName(_ text: String) -> String {
@@ -152,7 +166,7 @@ public enum MetadataScanner {
     public static func sourceName(in line: String) -> String? {
         guard line.utf8.count <= 120, DisplayWidth.of(line) <= 60, URLScanner.urls(in: line).isEmpty else { return nil }
         let trimmed = line.trimmedSpaces
-        let lower = trimmed.lowercased()
+        let lower = trimmed.lowercasedFast
         for label in PageChrome.sourceLabels where label.hasSuffix("：") || label.hasSuffix(":") {
             guard lower.hasPrefix(label) else { continue }
             let name = cleanName(String(trimmed.dropFirst(label.count)))
@@ -167,7 +181,7 @@ public enum MetadataScanner {
     /// The URL of a source line ("来源：https://…", "Source: https://…"), if the line is one.
     public static func source(in line: String) -> String? {
         guard let first = line.utf8.first, sourceLabelFirstBytes.contains(first | 0x20) else { return nil }
-        let lower = line.utf8Prefix(24).lowercased().trimmedSpaces
+        let lower = line.utf8Prefix(24).lowercasedFast.trimmedSpaces
         guard PageChrome.sourceLabels.contains(where: { lower.utf8.starts(with: $0.utf8) }) else { return nil }
         return URLScanner.urls(in: line).first?.url
     }

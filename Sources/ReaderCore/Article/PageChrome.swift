@@ -62,7 +62,7 @@ public enum PageChrome {
 
     /// The line lowercased, trimmed of spaces, bullets and surrounding punctuation.
     static func key(_ line: String) -> String {
-        line.lowercased().trimmingScalars { keyTrim.contains($0) }
+        line.lowercasedFast.trimmingScalars { keyTrim.contains($0) }
     }
 
     /// Tail markers by their first UTF-8 byte, so a line is compared with a few, not all.
@@ -78,7 +78,7 @@ public enum PageChrome {
     /// True for a line that opens a disclaimer, a related list or a footer.
     public static func isTailMarker(_ line: String) -> Bool {
         // Markers start a line, so only its first bytes are read.
-        let lower = line.utf8Prefix(96).lowercased()
+        let lower = line.utf8Prefix(96).lowercasedFast
         if line.utf8.count <= 96, tailMarkerSet.contains(lower.trimmingScalars { keyTrim.contains($0) }) { return true }
         guard let byte = lower.utf8.first, let candidates = tailMarkersByFirstByte[byte] else { return false }
         for marker in candidates where lower.utf8.starts(with: marker.utf8) {
@@ -102,7 +102,8 @@ public enum PageChrome {
         let k = key(line)
         if k.isEmpty { return !line.trimmedSpaces.isEmpty && DisplayWidth.of(line) <= 8 }
         if interfaceWords.contains(stripCounts(k)) || isCounter(k) { return true }
-        let tokens = k.split(whereSeparator: { tokenSeparators.contains($0) }).map { stripCounts(String($0)) }.filter { !$0.isEmpty }
+        let tokens = k.unicodeScalars.split(whereSeparator: { tokenSeparators.contains($0) })
+            .map { stripCounts(String($0)) }.filter { !$0.isEmpty }
         guard !tokens.isEmpty else { return true }
         var words = 0
         for token in tokens {
@@ -122,7 +123,7 @@ public enum PageChrome {
         return false
     }
 
-    private static let tokenSeparators: Set<Character> = [" ", "|", "·", "•", "/", ",", "，", "、", "　", "：", ":"]
+    private static let tokenSeparators: Set<Unicode.Scalar> = [" ", "|", "·", "•", "/", ",", "，", "、", "　", "：", ":"]
 
     /// Multi-word interface phrases such as "share on x" or "5 min read".
     private static func joinedPhraseIsInterface(_ tokens: [String]) -> Bool {

@@ -155,6 +155,8 @@ public enum ReaderMode {
     /// A paragraph that reads as prose: it ends a sentence, or is too long for a title.
     static func isProse(_ block: Block) -> Bool {
         guard block.kind == .paragraph else { return block.kind != .heading }
+        // Over 640 bytes is over 160 scalars: wider than 160 columns but for zero-width marks.
+        if block.text.utf8.count > 640 { return true }
         let width = DisplayWidth.of(block.text)
         return width > 160 || PageChrome.endsSentence(block.text) && width >= 16
     }
@@ -192,6 +194,8 @@ public enum ReaderMode {
 
     /// A short line that does not end a sentence: a section heading inside the body.
     static func isHeadingLike(_ text: String) -> Bool {
+        // 60 columns take at most 240 bytes, but for zero-width marks: longer lines are not measured.
+        guard text.utf8.count <= 240 else { return false }
         let width = DisplayWidth.of(text)
         return width > 0 && width <= 60 && !PageChrome.endsSentence(text) && !isURLOnly(text)
             && !PageChrome.isInterfaceLine(text)

@@ -38,6 +38,17 @@ extension StringProtocol {
         }
     }
 
+    /// The string lowercased, without the case tables when no scalar of it has case (CJK text,
+    /// digits, punctuation): the same result as `lowercased()`, faster on such text.
+    var lowercasedFast: String {
+        let hasCase = unicodeScalars.contains { scalar in
+            let v = scalar.value
+            return (0x41...0x5A).contains(v) || (0xC0...0x2FFF).contains(v) || (0xA640...0xA7FF).contains(v)
+                || (0xFF21...0xFF3A).contains(v) || v >= 0x10000
+        }
+        return hasCase ? lowercased() : String(self)
+    }
+
     /// At most the first `count` UTF-8 bytes, cut back to a scalar boundary.
     func utf8Prefix(_ count: Int) -> String {
         let bytes = Substring(self).utf8
