@@ -209,6 +209,8 @@ public enum ReaderMode {
     }
 
     static func isURLOnly(_ text: String) -> Bool {
+        // The URL starts within six units of the start, so its scheme's colon is in the first bytes.
+        guard text.utf8.prefix(40).contains(0x3A) else { return false }
         let urls = URLScanner.urls(in: text)
         guard urls.count == 1, let range = urls.first?.range else { return false }
         return range.count >= text.utf16.count - 6 && DisplayWidth.of(text) - range.count <= 6
