@@ -113,7 +113,7 @@ public enum MetadataScanner {
         }
         // "빵굽는곰 · 2024. 4. 3. 21:15": a name beside a date.
         if date(in: trimmed) != nil {
-            for separator in [" · ", " | ", "｜", "　"] where trimmed.contains(separator) {
+            for separator in [" · ", " | ", "｜", "　"] where trimmed.includes(separator) {
                 let parts = trimmed.components(separatedBy: separator).map { $0.trimmedWhitespace }
                 if let name = parts.first, date(in: name) == nil, !name.contains(where: \.isNumber), DisplayWidth.of(name) <= 20,
                    !name.isEmpty, !PageChrome.isInterfaceLine(name), !dateLabels.contains(name.lowercased()) {
@@ -139,7 +139,7 @@ public enum MetadataScanner {
     private static func cleanName(_ text: String) -> String {
         var name = text
         for cut in [" · ", " | ", "｜", " - ", " — ", "  ", "，", ", 20", " 20", "\t"] {
-            if let range = name.range(of: cut) { name = String(name[..<range.lowerBound]) }
+            if name.includes(cut), let range = name.range(of: cut) { name = String(name[..<range.lowerBound]) }
         }
         if let range = name.range(of: "·"), date(in: String(name[range.upperBound...])) != nil {
             name = String(name[..<range.lowerBound])

@@ -102,6 +102,12 @@ public enum PageChrome {
         let k = key(line)
         if k.isEmpty { return !line.trimmedSpaces.isEmpty && DisplayWidth.of(line) <= 8 }
         if interfaceWords.contains(stripCounts(k)) || isCounter(k) { return true }
+        // Most lines fail at their first token: no interface word, count, or first word of an
+        // interface phrase ("skip to content", "5 min read").
+        guard let first = firstToken(of: k) else { return true }
+        if !interfaceWords.contains(first) && !isCounter(first) && !phraseStarts.contains(first) && !k.includes("read") {
+            return false
+        }
         let tokens = k.unicodeScalars.split(whereSeparator: { tokenSeparators.contains($0) })
             .map { stripCounts(String($0)) }.filter { !$0.isEmpty }
         guard !tokens.isEmpty else { return true }
@@ -124,6 +130,26 @@ public enum PageChrome {
     }
 
     private static let tokenSeparators: Set<Unicode.Scalar> = [" ", "|", "·", "•", "/", ",", "，", "、", "　", "：", ":"]
+
+    /// The first token of a key that has something left once counts are stripped.
+    private static func firstToken(of key: String) -> String? {
+        var current = String.UnicodeScalarView()
+        for scalar in key.unicodeScalars {
+            if tokenSeparators.contains(scalar) {
+                let token = stripCounts(String(current))
+                if !token.isEmpty { return token }
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        let token = stripCounts(String(current))
+        return token.isEmpty ? nil : token
+    }
+
+    /// The first words of the interface phrases ("skip" of "skip to content").
+    private static let phraseStarts = Set(interfaceWords.filter { $0.contains(" ") }
+        .compactMap { $0.split(separator: " ").first.map(String.init) })
 
     /// Multi-word interface phrases such as "share on x" or "5 min read".
     private static func joinedPhraseIsInterface(_ tokens: [String]) -> Bool {
@@ -191,10 +217,10 @@ public enum PageChrome {
         // A menu: three or more short items set apart by wide gaps ("Reviews   Guides   Deals").
         let items = menuItems(line)
         if items.count >= 3, items.allSatisfy({ DisplayWidth.of($0) <= 16 && !endsSentence($0) }) { return true }
-        for separator in [">", "›", "»", "|", "/", "＞", "｜"] where line.contains(separator) {
+        for separator in [">", "›", "»", "|", "/", "＞", "｜"] where line.includes(separator) {
             let parts = line.split(separator: Character(separator), omittingEmptySubsequences: false).map { $0.trimmedSpaces }
             guard parts.count >= 2, parts.filter({ !$0.isEmpty }).count >= 2 else { continue }
-            if separator == "/" && line.contains("://") { continue }
+            if separator == "/" && line.includes("://") { continue }
             if parts.allSatisfy({ DisplayWidth.of($0) <= 24 && $0.split(separator: " ").count <= 4 && !endsSentence($0) }) {
                 return true
             }

@@ -209,8 +209,11 @@ public enum ReaderMode {
     }
 
     static func isURLOnly(_ text: String) -> Bool {
-        // The URL starts within six units of the start, so its scheme's colon is in the first bytes.
-        guard text.utf8.prefix(40).contains(0x3A) else { return false }
+        // The URL starts within six units of the start, so its scheme's colon, after a letter,
+        // is in the first bytes.
+        let head = Array(text.utf8.prefix(40))
+        guard head.indices.dropFirst().contains(where: { head[$0] == 0x3A && (0x61...0x7A).contains(head[$0 - 1] | 0x20) })
+        else { return false }
         let urls = URLScanner.urls(in: text)
         guard urls.count == 1, let range = urls.first?.range else { return false }
         return range.count >= text.utf16.count - 6 && DisplayWidth.of(text) - range.count <= 6
