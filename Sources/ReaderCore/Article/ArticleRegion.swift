@@ -61,16 +61,25 @@ enum ArticleRegion {
         init(_ text: String) {
             var inWord = false, pendingMark = false
             for scalar in text.unicodeScalars {
-                if pendingMark && scalar == " " { marks += 1 }
+                let v = scalar.value
+                if pendingMark && v == 0x20 { marks += 1 }
                 pendingMark = false
-                let isWord = ArticleRegion.isWordScalar(scalar)
+                let isWord: Bool
+                switch v {
+                case 0x2E, 0x21, 0x3F, 0x3B, 0x2C, 0x3A:  // . ! ? ; , :
+                    pendingMark = true
+                    isWord = false
+                case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF0C, 0x3001:  // 。！？；，、
+                    marks += 1
+                    isWord = false
+                case 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF:  // PageChrome.isCJK
+                    cjk += 1
+                    isWord = true
+                default:
+                    isWord = ArticleRegion.isWordScalar(scalar)
+                }
                 if isWord && !inWord { words += 1 }
                 inWord = isWord
-                switch scalar.value {
-                case 0x2E, 0x21, 0x3F, 0x3B, 0x2C, 0x3A: pendingMark = true  // . ! ? ; , :
-                case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF0C, 0x3001: marks += 1  // 。！？；，、
-                default: if PageChrome.isCJK(scalar) { cjk += 1 }
-                }
             }
             if pendingMark { marks += 1 }
         }
