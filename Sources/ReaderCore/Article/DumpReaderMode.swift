@@ -49,14 +49,18 @@ enum DumpReaderMode {
             && blocks[index].kind == .paragraph && !ReaderMode.isMetadataLine(blocks[index].text) {
             blocks[index].role = .chrome
         }
-        body(&blocks, in: start..<region.upperBound, likelihood: likelihood, title: title, headOnly: headOnly, into: &result)
+        body(&blocks, in: start..<region.upperBound, likelihood: likelihood, title: title, headOnly: headOnly,
+             into: &result)
         // A bare name right under the title is its byline.
         if let title {
             let chrome = likelihood.map { $0 <= ArticleRegion.chrome }
             let end = max(region.lowerBound, title + 1)
-            if result.metadata.author == nil, let byline = ReaderMode.bylineAfter(title, in: blocks, chrome: chrome, before: end) {
+            if result.metadata.author == nil,
+               let byline = ReaderMode.bylineAfter(title, in: blocks, chrome: chrome, before: end) {
                 result.metadata.author = Sanitizer.line(byline)
-                if let index = (title + 1..<end).first(where: { blocks[$0].text == byline }) { blocks[index].role = .metadata }
+                if let index = (title + 1..<end).first(where: { blocks[$0].text == byline }) {
+                    blocks[index].role = .metadata
+                }
             }
         }
         if !headOnly { tail(&blocks, from: region.upperBound) }

@@ -18,7 +18,9 @@ enum DumpTitle {
         // Repeats are looked for in the page's head and the article's start, among lines of the
         // same length in bytes.
         var byLength: [Int: [Int]] = [:]
-        for index in 0..<min(blocks.count, region.lowerBound + 60) { byLength[blocks[index].text.utf8.count, default: []].append(index) }
+        for index in 0..<min(blocks.count, region.lowerBound + 60) {
+            byLength[blocks[index].text.utf8.count, default: []].append(index)
+        }
         var isMetadata: [Int: Bool] = [:]
         func metadata(_ index: Int) -> Bool {
             if let known = isMetadata[index] { return known }

@@ -80,10 +80,13 @@ enum TextExport {
 
     private static func wallabag(_ lines: [String]) -> (blocks: [Block], result: ReaderMode.Result)? {
         let start = lines.firstIndex { !$0.isEmpty } ?? lines.count
-        guard start + 2 < lines.count, isRule(lines[start]), !lines[start + 1].isEmpty, isRule(lines[start + 2]) else { return nil }
+        guard start + 2 < lines.count, isRule(lines[start]), !lines[start + 1].isEmpty, isRule(lines[start + 2]) else {
+            return nil
+        }
         let title = lines[start + 1]
         let body = PlainTextParser.blocks(lines[(start + 3)...].joined(separator: "\n"))
-        return ([Block(kind: .heading, role: .title, text: title)] + body, ReaderMode.Result(title: title, metadata: ArticleMetadata()))
+        let heading = Block(kind: .heading, role: .title, text: title)
+        return ([heading] + body, ReaderMode.Result(title: title, metadata: ArticleMetadata()))
     }
 
     private static func isRule(_ line: String) -> Bool { line.count >= 3 && line.allSatisfy { $0 == "=" } }
