@@ -30,10 +30,12 @@ struct InteractiveReader {
         var jobs: [BackgroundJob] = []
         while running {
             terminal.draw(renderer.render(app))
-            // While work runs in the background, wake up to collect it.
-            terminal.setKeyTimeout(milliseconds: jobs.isEmpty ? nil : 30)
+            // While work runs in the background, wake up to collect it; when idle, now and then
+            // to notice a resize ncurses missed.
+            terminal.setKeyTimeout(milliseconds: jobs.isEmpty ? 500 : 30)
             var resized = false
             let key = terminal.readKey(resized: &resized)
+            if key == nil && !resized { resized = terminal.catchUpWithResize() }
             var effects: [Effect] = []
             jobs = jobs.filter { job in
                 let (done, action) = job.state

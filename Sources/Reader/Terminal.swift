@@ -62,6 +62,16 @@ final class Terminal {
     /// The terminal's size now.
     var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
 
+    /// Catches up with a resize whose SIGWINCH ncurses missed (one that lands between its check
+    /// and its blocking read waits for the next key otherwise): compares the terminal's size
+    /// (TIOCGWINSZ) with ncurses' and resizes ncurses' screen when they differ. True when it did.
+    func catchUpWithResize() -> Bool {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return false }
+        guard Int(size.ws_col) != self.size.width || Int(size.ws_row) != self.size.height else { return false }
+        return resizeterm(Int32(size.ws_row), Int32(size.ws_col)) == OK
+    }
+
     /// Restores the terminal from a signal handler, whatever state the reader is in.
     static func emergencyRestore() {
         endwin()

@@ -29,8 +29,9 @@ enum TextExport {
         }
         guard let title = fields["Title"], fields["Link"] != nil || fields["Feed"] != nil,
               index < lines.count, lines[index].isEmpty else { return nil }
-        var header = lines[..<index].map { Block(kind: .paragraph, role: .metadata, text: $0) }
-        header[lines[..<index].firstIndex { $0.hasPrefix("Title:") }!].role = .title
+        let header = lines[..<index].map {
+            Block(kind: .paragraph, role: $0.hasPrefix("Title:") ? .title : .metadata, text: $0)
+        }
         let linksStart = lines[index...].lastIndex { $0 == "Links:" } ?? lines.count
         var urls: [Int: String] = [:]
         var references: [Block] = []
