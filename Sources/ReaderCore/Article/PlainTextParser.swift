@@ -2,9 +2,8 @@
 /// that looks hard-wrapped (similar, long widths) is joined into one paragraph. Bulleted and
 /// numbered lines become list items, `>` lines quotes, `#` lines headings.
 public enum PlainTextParser {
-    /// The blocks of `text` (sanitized), all in the body role until reader mode decides;
-    /// at most about `limit` of them, for a quick look at the head.
-    public static func blocks(_ text: String, limit: Int = .max) -> [Block] {
+    /// The blocks of `text` (sanitized), all in the body role until reader mode decides.
+    public static func blocks(_ text: String) -> [Block] {
         var blocks: [Block] = []
         var group: [Substring] = []
         func flush() {
@@ -15,7 +14,6 @@ public enum PlainTextParser {
         for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             let line = Substring(bytes)
             if isBlank(line) { flush() } else { group.append(line) }
-            if blocks.count >= limit { return blocks }
         }
         flush()
         return blocks

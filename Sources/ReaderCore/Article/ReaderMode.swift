@@ -1,4 +1,5 @@
-/// Decides which blocks of a saved page are title, metadata, body, references and chrome.
+/// Decides which blocks of a Markdown clipping are title, metadata, body, references and chrome.
+/// Text dumps go through `DumpReaderMode`, which shares the predicates below.
 ///
 /// The page is read in four zones, each by documented, language-independent rules
 /// (the word lists live in `PageChrome`):
