@@ -14,7 +14,7 @@ enum DumpTitle {
         let window = max(0, region.lowerBound - lookBack)..<min(region.upperBound, region.lowerBound + 3)
         let candidates = window.filter { isCandidate(blocks[$0], likelihood: likelihood[$0]) }
         guard !candidates.isEmpty else { return nil }
-        let bodyFeatures = features(of: region.prefix(40).map { blocks[$0].text }.joined(separator: " ").utf8Prefix(1024))
+        let bodyFeatures = features(of: region.prefix(40).map { blocks[$0].text }.joined(separator: " ").utf8Prefix(768))
         // Repeats are looked for in the page's head and the article's start, among lines of the
         // same length in bytes.
         var byLength: [Int: [Int]] = [:]

@@ -71,6 +71,9 @@ public enum PlainTextParser {
 
     /// The list marker that starts `line` ("•", "-", "1.", "1)", "(1)", "①"), if any.
     static func listMarker(in line: String) -> Substring? {
+        // A line that starts with a letter or a CJK character has no marker: most lines.
+        if let scalar = line.unicodeScalars.first, (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+            || PageChrome.isCJK(scalar) { return nil }
         guard let first = line.first else { return nil }
         if bullets.contains(first) {
             let rest = line.dropFirst()
