@@ -59,14 +59,10 @@ public final class LineBreaker {
         return breaks
     }
 
-    /// Wide, fullwidth or halfwidth by East_Asian_Width (UAX #14's `$EastAsian`): CJK, kana,
-    /// Hangul, CJK punctuation and fullwidth forms.
+    /// Wide, fullwidth or halfwidth by East_Asian_Width (UAX #14's `$EastAsian`): two columns
+    /// wide in the width table, or a halfwidth form.
     static func isEastAsian(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
-            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
-            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
-            || (0xFF00...0xFFEF).contains(v) || (0x20000...0x3FFFD).contains(v)
+        DisplayWidth.of(scalar) == 2 || (0xFF61...0xFFDC).contains(scalar.value)
     }
 
     /// The grapheme-cluster boundaries of `text` inside `range`, in order, excluding `range.lowerBound`.
