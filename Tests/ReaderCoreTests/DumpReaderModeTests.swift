@@ -18,7 +18,7 @@ import Testing
         #expect(p("Share", .paragraph) <= ArticleRegion.chrome)
         #expect(p("• World", .listItem) < 0.5)
         // A run of menu items costs more than its few words.
-        #expect(ArticleRegion.score(words: ArticleRegion.wordCount("• World"), likelihood: 0.3) <= -3)
+        #expect(ArticleRegion.score(words: ArticleRegion.Counts("• World").weight, likelihood: 0.3) <= -3)
     }
 
     @Test func theArticleIsTheBestRunNotTheFirstProse() {

@@ -109,15 +109,6 @@ enum ArticleRegion {
         return isImageName(text) ? 0.4 : 0.3
     }
 
-    /// Words of `text` for scoring: runs of letters and digits, with each CJK character half a word.
-    static func wordCount(_ text: String) -> Int { Counts(text).weight }
-
-    /// Runs of letters, digits and `_` (a run of CJK characters is one).
-    static func latinWords(_ text: String) -> Int { Counts(text).words }
-
-    /// Sentence and clause marks: Latin ones before a space or the end, CJK ones anywhere.
-    static func punctuationCount(_ text: String) -> Int { Counts(text).marks }
-
     /// A letter, a digit or `_`, with ASCII and CJK answered without a table lookup.
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value

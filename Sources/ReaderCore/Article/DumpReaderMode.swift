@@ -35,7 +35,7 @@ enum DumpReaderMode {
         for index in 0..<start {
             let isNearTitle = title.map { index >= $0 - 3 } ?? (index >= start - 3)
             if isNearTitle && ReaderMode.isMetadataLine(blocks[index].text) {
-                ReaderMode.mark(&blocks[index], lead: true, into: &result.metadata)
+                ReaderMode.mark(&blocks[index], into: &result.metadata)
             } else {
                 blocks[index].role = .chrome
             }
@@ -87,7 +87,7 @@ enum DumpReaderMode {
         for index in range where index != title {
             let text = blocks[index].text
             if inLead && ReaderMode.isMetadataLine(text) && DisplayWidth.of(text) <= 80 {
-                ReaderMode.mark(&blocks[index], lead: true, into: &result.metadata)
+                ReaderMode.mark(&blocks[index], into: &result.metadata)
                 continue
             }
             if inLead && ReaderMode.isProse(blocks[index]) { inLead = false }

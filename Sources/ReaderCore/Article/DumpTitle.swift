@@ -37,13 +37,14 @@ enum DumpTitle {
             if PageChrome.endsSentence(text), let last = text.last, !"?!？！".contains(last), !hasByline { continue }
             let own = features(of: text)
             let overlap = own.isEmpty ? 0 : Double(own.filter(bodyFeatures.contains).count) / Double(own.count)
-            var score = overlap * 4 + Double(min(ArticleRegion.wordCount(text), 12)) / 3
+            let counts = ArticleRegion.Counts(text)
+            var score = overlap * 4 + Double(min(counts.weight, 12)) / 3
             if repeated { score += 2 }
             if hasByline { score += 2 }
             score -= Double(abs(region.lowerBound - index)) * 0.05
             if index >= region.lowerBound { score -= 1 }
             // A line with two or more clause marks reads as a sentence (a standfirst, a caption).
-            if ArticleRegion.punctuationCount(text) >= 2 { score -= 2 }
+            if counts.marks >= 2 { score -= 2 }
             if score > best?.score ?? -.infinity { best = (index, score) }
         }
         return best?.index
@@ -75,7 +76,7 @@ enum DumpTitle {
         let lower = text.utf8Prefix(24).lowercasedFast
         if captionStarts.contains(where: { lower.hasPrefix($0) }) { return false }
         if MetadataScanner.author(in: text) != nil || MetadataScanner.isDateLine(text) { return false }
-        return !(MetadataScanner.date(in: text) != nil && ArticleRegion.latinWords(text) <= 8)
+        return !(MetadataScanner.date(in: text) != nil && ArticleRegion.Counts(text).words <= 8)
     }
 
     /// How captions, credits and interface labels near an article's start begin.

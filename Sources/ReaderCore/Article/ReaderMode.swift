@@ -77,16 +77,16 @@ public enum ReaderMode {
         var i = 0
         if let knownTitle {
             if let index = blocks.prefix(3).firstIndex(where: { $0.kind == .heading && sameTitle($0.text, knownTitle) }) {
-                for k in 0..<index { mark(&blocks[k], lead: true, into: &result.metadata) }
+                for k in 0..<index { mark(&blocks[k], into: &result.metadata) }
                 blocks[index].role = .title
                 i = index + 1
             }
-            while i < blocks.count, isHeadChrome(blocks[i]) { mark(&blocks[i], lead: false, into: &result.metadata); i += 1 }
+            while i < blocks.count, isHeadChrome(blocks[i]) { mark(&blocks[i], into: &result.metadata); i += 1 }
             return i
         }
         let (start, chrome) = bodyStart(blocks)
         let title = titleIndex(blocks, chrome: chrome, before: start)
-        for k in 0..<start where k != title { mark(&blocks[k], lead: true, into: &result.metadata) }
+        for k in 0..<start where k != title { mark(&blocks[k], into: &result.metadata) }
         if let title {
             blocks[title].role = .title
             result.title = blocks[title].text
@@ -221,7 +221,7 @@ public enum ReaderMode {
     }
 
     /// Marks a lead or head block as metadata (recording what it says) or chrome.
-    static func mark(_ block: inout Block, lead: Bool, into metadata: inout ArticleMetadata) {
+    static func mark(_ block: inout Block, into metadata: inout ArticleMetadata) {
         let text = block.text
         var isMetadata = false
         if let date = MetadataScanner.date(in: text), MetadataScanner.isDateLine(text) || DisplayWidth.of(text) <= 80 {
