@@ -13,8 +13,8 @@
 /// - **No clear article:** when the best run scores under `minimumScore`, there is none, and
 ///   the caller shows the whole dump.
 enum ArticleRegion {
-    /// The best run of `blocks`, with every block's likelihood and score; nil when no run stands out.
-    static func find(_ blocks: [Block]) -> (range: Range<Int>, likelihood: [Double], scores: [Double])? {
+    /// The best run of `blocks` (nil when no run stands out), with every block's likelihood and score.
+    static func find(_ blocks: [Block]) -> (range: Range<Int>?, likelihood: [Double], scores: [Double]) {
         var likelihood: [Double] = [], scores: [Double] = []
         likelihood.reserveCapacity(blocks.count)
         scores.reserveCapacity(blocks.count)
@@ -35,7 +35,7 @@ enum ArticleRegion {
                 bestRange = start..<(index + 1)
             }
         }
-        return best >= minimumScore ? (bestRange, likelihood, scores) : nil
+        return (best >= minimumScore ? bestRange : nil, likelihood, scores)
     }
 
     /// The least a run must score to be the article: a sentence or two of prose.

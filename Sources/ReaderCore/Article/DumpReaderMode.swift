@@ -17,10 +17,10 @@ enum DumpReaderMode {
     /// the roles of the rest undecided.
     static func classify(_ blocks: inout [Block], headOnly: Bool = false) -> (result: ReaderMode.Result, found: Bool) {
         var result = ReaderMode.Result(title: nil, metadata: ArticleMetadata())
-        guard let (found, likelihood, scores) = ArticleRegion.find(blocks) else {
+        let (best, likelihood, scores) = ArticleRegion.find(blocks)
+        guard let found = best else {
             // The whole dump stays the body; its title line, if any, names it without leaving it.
-            let all = blocks.map(ArticleRegion.likelihood)
-            result.title = DumpTitle.index(in: blocks, likelihood: all, region: 0..<blocks.count).map { blocks[$0].text }
+            result.title = DumpTitle.index(in: blocks, likelihood: likelihood, region: 0..<blocks.count).map { blocks[$0].text }
             return (result, false)
         }
         let region = found.lowerBound..<tailStart(blocks, in: found, scores: scores)
