@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReaderCore
 
@@ -36,6 +37,21 @@ import Testing
         let article = Self.parse("Home\n\nAbout\n\nContact us\n\nTest Case 2\n")
         #expect(article.notice == Article.noClearArticle)
         #expect(article.body.map(\.text) == ["Home", "About", "Contact us", "Test Case 2"])
+    }
+
+    @Test func aDumpWithNoClearArticleSaysSoOnTheStatusLineAndInShow() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-noarticle-\(UUID())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "Home\n\nAbout us\n\nContact\n".write(to: root.appendingPathComponent("menu.txt"), atomically: true, encoding: .utf8)
+        let app = try AppDriver(width: 100, height: 30, library: Library(root: root.path))
+        app.open("menu.txt")
+        #expect(app.screen.text.contains(Article.noClearArticle), "\(app.screen.text)")
+        #expect(app.screen.text.contains("Contact"))
+        let run = try CommandLineTests.run(["show", root.appendingPathComponent("menu.txt").path, "--width", "60"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains(Article.noClearArticle))
+        #expect(run.stdout.contains("About us"))
     }
 
     @Test func aTitleLineNamesTheDump() {
