@@ -39,8 +39,11 @@ final class AppDriver {
             performed.append(effect)
             switch effect {
             case .load(let entry):
-                if let article = try? ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: entry.id) {
+                do {
+                    let article = try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: entry.id)
                     effects += reducer.reduce(&state, .loaded(id: entry.id, article))
+                } catch {
+                    effects += reducer.reduce(&state, .failed(error.description))
                 }
             case .searchLibrary(let query):
                 if let results = try? LibrarySearch.scanned(query, in: library) {

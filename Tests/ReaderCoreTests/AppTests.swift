@@ -199,19 +199,30 @@ import Testing
         #expect(app.quit)
     }
 
-    @Test func helpListsTheKeysAndAnyKeyClosesIt() throws {
-        let app = try AppDriver(width: 100, height: 30)
+    @Test func helpListsTheKeysScrollsAndQCloses() throws {
+        let app = try AppDriver(width: 80, height: 24)
         app.send("?")
-        #expect(app.screen.text.contains("toggle bookmark"))
+        #expect(app.screen.text.contains("half a page down"))
+        // At 80×24 the help is longer than the screen: its last key shows only once scrolled.
+        #expect(!app.screen.text.contains("this help"))
+        app.send("G")
+        #expect(app.screen.text.contains("this help"))
+        #expect(app.screen.text.contains("of \(HelpPane.lines(app.renderer.keyMap).count)"))
+        app.send("k")
+        #expect(app.state.help?.top == HelpPane.lines(app.renderer.keyMap).count - HelpPane.rows(height: 24) - 1)
         app.send("j")
-        #expect(!app.state.showHelp)
         #expect(app.state.selected == 0)
+        app.send("q")
+        #expect(app.state.help == nil)
+        #expect(!app.quit)
+        app.send("?<Esc>")
+        #expect(app.state.help == nil)
     }
 
     @Test func thePromptTakesCJKAndBackspace() throws {
         let app = try AppDriver(width: 100, height: 30)
         app.send("/图书馆馆<BS>")
-        #expect(app.state.prompt?.text == "图书馆")
+        #expect(app.state.prompt?.string == "图书馆")
         #expect(app.screen.text.contains("search library: 图书馆"))
         #expect(app.screen.cursor != nil)
         app.send("<Esc>")

@@ -58,15 +58,34 @@ import Testing
         #expect(full.count > body.count)
     }
 
-    @Test func paginatesIntoPagesOfNRows() {
+    @Test func paginatesIntoPagesThePageKeysVisit() {
         let pages = Paginator(lineCount: 95, rows: 20)
+        #expect(pages.lastTop == 75)
         #expect(pages.pageCount == 5)
         #expect(pages.page(forTop: 0) == 1)
         #expect(pages.page(forTop: 20) == 2)
+        #expect(pages.page(forTop: 74) == 4)
         #expect(pages.page(forTop: 75) == 5)
-        #expect(pages.percent(forTop: 0) == 21)
+        #expect((1...5).map(pages.top(ofPage:)) == [0, 20, 40, 60, 75])
+        // Forward and back, the page keys step through the pages one by one.
+        #expect(pages.nextPageTop(from: 60) == 75)
+        #expect(pages.previousPageTop(from: 75) == 60)
+        #expect(pages.page(forTop: pages.previousPageTop(from: 75)) == 4)
+        // From inside a page, back goes to its start first, and on to the next page's start.
+        #expect(pages.previousPageTop(from: 45) == 40)
+        #expect(pages.nextPageTop(from: 45) == 60)
+        #expect(pages.nextPageTop(from: 75) == 75)
+        #expect(pages.previousPageTop(from: 0) == 0)
+    }
+
+    @Test func thePercentageIsZeroAtTheTopAndOneHundredAtTheEnd() {
+        let pages = Paginator(lineCount: 95, rows: 20)
+        #expect(pages.percent(forTop: 0) == 0)
+        #expect(pages.percent(forTop: 74) == 98)
         #expect(pages.percent(forTop: 75) == 100)
         #expect(Paginator(lineCount: 5, rows: 20).percent(forTop: 0) == 100)
+        #expect(Paginator(lineCount: 20, rows: 20).pageCount == 1)
+        #expect(Paginator(lineCount: 21, rows: 20).pageCount == 2)
         #expect(Paginator(lineCount: 0, rows: 20).pageCount == 1)
     }
 }

@@ -139,7 +139,7 @@ import Testing
         defer { session.close() }
         // Start: the three panes and the titles.
         var text = try session.waitFor { $0.contains("Library 21") }
-        #expect(text.contains("城市图书馆闭馆两年后"))
+        #expect(text.contains("城市图书馆闭馆两年"))
         #expect(text.contains("Links"))
         // Search the library with a CJK query typed as text.
         try session.send("/")

@@ -7,11 +7,25 @@ public struct AppState: Sendable {
     /// How the list is ordered.
     public enum Sort: String, Sendable, CaseIterable { case date, title, unreadFirst = "unread first" }
 
-    /// A line being typed at the bottom of the screen.
-    public struct Prompt: Sendable, Equatable {
-        public var pane: Pane
-        public var text = ""
+    /// The help pane, scrolled to `top`.
+    public struct Help: Sendable, Equatable {
+        public var top = 0
     }
+
+    /// A yes-or-no question on the status line, waiting for `y`.
+    public enum Question: Sendable, Equatable {
+        case quit
+
+        /// The question as asked.
+        public var text: String {
+            switch self {
+            case .quit: return "quit reader? (y: quit, any other key: stay)"
+            }
+        }
+    }
+
+    /// How many search lines the prompt remembers.
+    static let historyLimit = 100
 
     public var entries: [LibraryEntry]
     public var state: StateFile
@@ -28,9 +42,12 @@ public struct AppState: Sendable {
     public var selected = 0
     public var listTop = 0
     public var article: OpenArticle?
-    public var prompt: Prompt?
+    public var prompt: PromptLine?
+    /// Earlier search lines, oldest first, for the prompt's Up and Down.
+    public var searchHistory: [String] = []
     public var message: String?
-    public var showHelp = false
+    public var question: Question?
+    public var help: Help?
     /// A `g` waiting for its second `g`.
     public var pendingGo = false
     /// Digits typed before `o`.

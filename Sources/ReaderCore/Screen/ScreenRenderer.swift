@@ -10,8 +10,7 @@ public struct ScreenRenderer {
     public func render(_ state: AppState) -> Screen {
         var screen = Screen(width: state.width, height: state.height)
         guard state.width >= PaneLayout.minimumWidth, state.height >= PaneLayout.minimumHeight else {
-            let text = DisplayWidth.truncate("terminal too small", to: state.width)
-            screen.put(text, x: max(0, (state.width - DisplayWidth.of(text)) / 2), y: state.height / 2, style: .error)
+            drawTooSmall(state, &screen)
             return screen
         }
         let panes = PaneLayout(width: state.width, height: state.height, focus: state.focus)
@@ -20,7 +19,7 @@ public struct ScreenRenderer {
         if let rect = panes.body { drawBody(state, rect, &screen) }
         if let rect = panes.links { drawLinks(state, rect, &screen) }
         drawStatus(state, row: panes.statusRow, &screen)
-        if state.showHelp { drawHelp(&screen) }
+        if let help = state.help { drawHelp(help, state, &screen) }
         return screen
     }
 
@@ -47,22 +46,24 @@ public struct ScreenRenderer {
             screen.put(DisplayWidth.truncate(" no articles", to: rect.width), x: rect.x, y: rect.y + 1, limit: rect.width, style: .chrome)
             return
         }
-        let showDate = rect.width >= 36
+        // The date column: whole from 40 columns, as `yy-mm-dd` from 28, so a title keeps 20 columns.
+        let dateWidth = rect.width >= 40 ? 12 : rect.width >= 28 ? 9 : 0
         for row in 0..<rows {
             let index = state.listTop + row
             guard index < state.visible.count else { break }
             let entry = state.entries[state.visible[index]]
             let y = rect.y + 1 + row
             let isSelected = index == state.selected
-            let base: Style = isSelected ? (state.focus == .list ? .selected : .selectedUnfocused) : entry.read ? .listItem : .listUnread
+            let base: Style = isSelected ? (state.focus == .list ? .selected : .selectedUnfocused)
+                : entry.read ? .listItem : .listUnread
             screen.fill(x: rect.x, y: y, width: rect.width, height: 1, style: base)
             screen.put(entry.read ? " " : "N", x: rect.x + 1, y: y, limit: 1, style: isSelected ? base : .marker)
             screen.put(entry.bookmarked ? "*" : " ", x: rect.x + 2, y: y, limit: 1, style: isSelected ? base : .marker)
-            let dateWidth = showDate ? 12 : 0
             let titleWidth = max(1, rect.width - 4 - dateWidth)
             screen.put(DisplayWidth.truncate(entry.title, to: titleWidth), x: rect.x + 4, y: y, limit: titleWidth, style: base)
-            if showDate, let date = entry.saved {
-                screen.put(date, x: rect.x + rect.width - 11, y: y, limit: 10, style: isSelected ? base : .date)
+            if dateWidth > 0, let date = entry.saved {
+                let shown = dateWidth == 12 ? date : String(date.dropFirst(2))
+                screen.put(shown, x: rect.x + rect.width - shown.count - 1, y: y, limit: shown.count, style: isSelected ? base : .date)
             }
         }
     }
@@ -77,7 +78,9 @@ public struct ScreenRenderer {
         var title = positionText(open, rows: rect.height - 1, separator: " · ")
         if open.full { title += " · full page" }
         if let search = open.search {
-            title += search.matches.isEmpty ? " · no match" : " · \((open.currentMatch ?? 0) + 1)/\(search.matches.count)"
+            let count = search.matches.count
+            title += count == 0 ? " · no match"
+                : open.currentMatch.map { " · \($0 + 1)/\(count)" } ?? " · \(count) match\(count == 1 ? "" : "es")"
         }
         drawTitle(title, pane: .body, focus: state.focus, rect, &screen)
         var matchPieces: [Int: [(Range<Int>, Bool)]] = [:]
@@ -157,13 +160,11 @@ public struct ScreenRenderer {
     private func drawStatus(_ state: AppState, row: Int, _ screen: inout Screen) {
         screen.fill(x: 0, y: row, width: state.width, height: 1, style: .status)
         if let prompt = state.prompt {
-            let label = prompt.pane == .list ? "search library: " : "search article: "
-            let used = screen.put(label, x: 0, y: row, style: .prompt)
-            // Show the end of a long query.
-            var text = prompt.text
-            while DisplayWidth.of(text) > state.width - used - 1, !text.isEmpty { text.removeFirst() }
-            let typed = screen.put(text, x: used, y: row, style: .prompt)
-            screen.cursor = (min(state.width - 1, used + typed), row)
+            drawPrompt(prompt, state, row: row, &screen)
+            return
+        }
+        if let question = state.question {
+            screen.put(DisplayWidth.truncate(" " + question.text, to: state.width), x: 0, y: row, style: .message)
             return
         }
         var right = "\(state.unreadCount)/\(state.entries.count) unread"
@@ -182,20 +183,50 @@ public struct ScreenRenderer {
         screen.put(rightText, x: state.width - rightWidth - 1, y: row, style: state.message != nil ? .message : .status)
     }
 
-    /// The help box: every binding with its keys, centered over the panes.
-    private func drawHelp(_ screen: inout Screen) {
-        var seen = Set<String>()
-        var lines = ["Keys (any key closes this)", ""]
-        for binding in keyMap.bindings where seen.insert(binding.label + binding.help).inserted {
-            let panes = binding.panes.count == Pane.allCases.count ? "" : " (" + Pane.allCases.filter(binding.panes.contains).map(\.rawValue).joined(separator: ", ") + ")"
-            lines.append(binding.label.padding(toLength: max(binding.label.count, 11), withPad: " ", startingAt: 0) + binding.help + panes)
+    /// The prompt: its label, the end of a long line kept in view, and the cursor where it is.
+    private func drawPrompt(_ prompt: PromptLine, _ state: AppState, row: Int, _ screen: inout Screen) {
+        let label = prompt.pane == .list ? "search library: " : "search article: "
+        let used = screen.put(label, x: 0, y: row, style: .prompt)
+        let room = max(1, state.width - used - 1)
+        var start = 0
+        while DisplayWidth.of(String(prompt.text[start..<prompt.cursor])) > room { start += 1 }
+        var shown = String(prompt.text[start...])
+        shown = String(DisplayWidth.prefix(shown, fitting: room).text)
+        screen.put(shown, x: used, y: row, style: .prompt)
+        let before = DisplayWidth.of(String(prompt.text[start..<prompt.cursor]))
+        screen.cursor = (min(state.width - 1, used + before), row)
+    }
+
+    /// A terminal under the smallest size: what is needed, on as many lines as fit.
+    private func drawTooSmall(_ state: AppState, _ screen: inout Screen) {
+        let needed = "\(PaneLayout.minimumWidth)×\(PaneLayout.minimumHeight)"
+        let words = ["terminal", "too small:", "needs", needed]
+        var lines: [String] = []
+        for word in words {
+            if let last = lines.last, DisplayWidth.of(last) + 1 + DisplayWidth.of(word) <= state.width {
+                lines[lines.count - 1] += " " + word
+            } else {
+                lines.append(word)
+            }
         }
-        let width = min(screen.width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
-        let height = min(screen.height - 1, lines.count + 2)
-        let x = max(0, (screen.width - width) / 2), y = max(0, (screen.height - 1 - height) / 2)
-        screen.fill(x: x, y: y, width: width, height: height, style: .help)
-        for (index, line) in lines.prefix(height - 2).enumerated() {
-            screen.put(DisplayWidth.truncate(line, to: width - 4), x: x + 2, y: y + 1 + index, limit: width - 4, style: .help)
+        let top = max(0, (state.height - lines.count) / 2)
+        for (index, line) in lines.prefix(state.height).enumerated() {
+            let text = DisplayWidth.truncate(line, to: state.width)
+            screen.put(text, x: max(0, (state.width - DisplayWidth.of(text)) / 2), y: top + index, style: .error)
+        }
+    }
+
+    /// The help pane over the panes, scrolled to `help.top`, with where it is in its title.
+    private func drawHelp(_ help: AppState.Help, _ state: AppState, _ screen: inout Screen) {
+        let lines = HelpPane.lines(keyMap)
+        let rows = HelpPane.rows(height: state.height)
+        let last = min(lines.count, help.top + rows)
+        screen.fill(x: 0, y: 0, width: state.width, height: rows + 1, style: .help)
+        let more = lines.count > rows ? " · lines \(help.top + 1)-\(last) of \(lines.count), j k PgDn scroll" : ""
+        let title = DisplayWidth.truncate(" Keys" + more + " · q closes", to: state.width)
+        screen.put(title, x: 0, y: 0, limit: state.width, style: .focusedPaneTitle)
+        for (row, line) in lines[help.top..<last].enumerated() {
+            screen.put(DisplayWidth.truncate(line, to: state.width - 2), x: 2, y: 1 + row, limit: state.width - 2, style: .help)
         }
     }
 }

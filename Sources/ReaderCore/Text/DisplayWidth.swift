@@ -53,6 +53,9 @@ public enum DisplayWidth {
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
         if of(text) <= columns { return text }
-        return String(prefix(text, fitting: columns - 1).text) + "…"
+        // No space is left hanging before the ellipsis.
+        var kept = String(prefix(text, fitting: columns - 1).text)
+        while kept.last == " " { kept.removeLast() }
+        return kept + "…"
     }
 }

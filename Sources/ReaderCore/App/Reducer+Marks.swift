@@ -1,0 +1,53 @@
+/// Read marks, bookmarks and reading positions: changed in the state and handed on to be saved.
+extension Reducer {
+    func currentEntry(_ state: AppState) -> LibraryEntry? {
+        state.focus == .list ? state.selectedEntry : state.article?.entry ?? state.selectedEntry
+    }
+
+    func setRead(_ read: Bool, id: String, _ state: inout AppState) -> [Effect] {
+        change(id, &state) { entry in
+            entry.read = read
+            return .read(entry.key, read)
+        }
+    }
+
+    func setBookmarked(_ bookmarked: Bool, id: String, _ state: inout AppState) -> [Effect] {
+        let effects = change(id, &state) { entry in
+            entry.bookmarked = bookmarked
+            return .bookmarked(entry.key, bookmarked)
+        }
+        state.message = bookmarked ? "bookmarked" : "bookmark removed"
+        return effects
+    }
+
+    /// Changes an entry's marks with `edit`, records the change in the state, and asks for it
+    /// to be saved.
+    func change(_ id: String, _ state: inout AppState, _ edit: (inout LibraryEntry) -> StateChange) -> [Effect] {
+        guard let index = state.entries.firstIndex(where: { $0.id == id }) else { return [] }
+        let change = edit(&state.entries[index])
+        state.state.apply(change, at: clock(), liveFingerprints: { [entries = state.entries] in Set(entries.map(\.fingerprint)) })
+        if state.article?.entry.id == id { state.article?.entry = state.entries[index] }
+        state.refreshVisible()
+        return [.save([change])]
+    }
+
+    /// The reading position of the open article, to save when leaving it or quitting.
+    func savePosition(_ state: inout AppState) -> [Effect] {
+        guard let open = state.article else { return [] }
+        let saved = state.state.state(for: open.entry.key).position
+        guard saved != open.position else { return [] }
+        let change = StateChange.position(open.entry.key, open.position)
+        state.state.apply(change, at: clock())
+        return [.save([change])]
+    }
+
+    func leaveArticle(_ state: inout AppState) -> [Effect] {
+        let effects = savePosition(&state)
+        state.article = nil
+        return effects
+    }
+
+    func quit(_ state: inout AppState) -> [Effect] {
+        savePosition(&state) + [.quit]
+    }
+}

@@ -1,0 +1,26 @@
+/// Typing at the prompt: the library and the article search.
+extension Reducer {
+    /// Typing at the prompt: editing keys (`PromptLine`), Esc or Ctrl-C to give up, Enter to search.
+    func edit(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var prompt = state.prompt else { return [] }
+        switch key {
+        case .escape, .control("c"):
+            state.prompt = nil
+            return []
+        case .enter:
+            state.prompt = nil
+            let query = Sanitizer.line(prompt.string).trimmedSpaces
+            guard !query.isEmpty else { return [] }
+            state.searchHistory.removeAll { $0 == query }
+            state.searchHistory.append(query)
+            if state.searchHistory.count > AppState.historyLimit { state.searchHistory.removeFirst() }
+            if prompt.pane == .list { return [.searchLibrary(query)] }
+            searchArticle(query, &state)
+            return []
+        default:
+            _ = prompt.edit(key)
+            state.prompt = prompt
+            return []
+        }
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+/// The keys and habits of less, vim, mutt and newsboat, and the daily-use bugs fixed with them:
+/// key strings in, state and screen text out.
+@Suite struct ReaderKeysTests {
+    /// A library of `files` (name → text) in a new temporary folder.
+    static func library(_ files: [String: String]) throws -> (Library, URL) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-keys-\(UUID())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return (Library(root: root.path), root)
+    }
+
+    /// An article of `paragraphs` numbered paragraphs, each naming a harbour.
+    static func article(_ title: String, paragraphs: Int) -> String {
+        (0..<paragraphs).reduce(title + "\n\n") { text, index in
+            text + "Paragraph \(index): the ferry left the harbour at dawn and came back before the fog.\n\n"
+        }
+    }
+
+    /// Three short articles and a long one, newest first by their names' dates.
+    static func threeArticles() throws -> (Library, URL) {
+        try library(["a.txt": article("Alpha", paragraphs: 3), "b.txt": article("Bravo", paragraphs: 3),
+                     "c.txt": article("Charlie", paragraphs: 3)])
+    }
+
+    @Test func nAndNGoOnFromTheViewAndTheCounterFollowsIt() throws {
+        let (library, root) = try Self.library(["long.txt": Self.article("Harbour log", paragraphs: 300)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 80, height: 24, library: library)
+        app.send("<Enter>/harbour<Enter>")
+        let count = try #require(app.state.article?.search?.matches.count)
+        #expect(count >= 300)
+        #expect(app.state.article?.currentMatch == 0)
+        for _ in 0..<20 { app.send("<PgDn>") }
+        let top = try #require(app.state.article?.top)
+        // The counter is on a match in view, not on the first one.
+        let current = try #require(app.state.article?.currentMatch)
+        let matches = try #require(app.state.article?.search?.matches)
+        #expect(matches[current].line >= top)
+        #expect(app.screen.text.contains(" · \(current + 1)/\(count)"))
+        app.send("n")
+        let next = try #require(app.state.article?.currentMatch)
+        #expect(next == current + 1)
+        #expect(matches[next].line >= top)
+        // Back at the top the counter says so too.
+        app.send("gg")
+        #expect(app.state.article?.currentMatch == 0)
+        #expect(app.screen.text.contains(" · 1/\(count)"))
+        // Where no match is in view, n goes to the first one under the top, N to the last above.
+        app.send("G")
+        let atEnd = try #require(app.state.article?.currentMatch)
+        app.send("N")
+        #expect(app.state.article?.currentMatch == atEnd - 1)
+    }
+
+    @Test func withNoMatchInViewNGoesToTheFirstMatchUnderTheTopAndNToTheLastAbove() throws {
+        var text = Self.article("Harbour log", paragraphs: 120)
+        text = text.replacingOccurrences(of: "Paragraph 5:", with: "Paragraph 5: lighthouse")
+            .replacingOccurrences(of: "Paragraph 60:", with: "Paragraph 60: lighthouse")
+            .replacingOccurrences(of: "Paragraph 110:", with: "Paragraph 110: lighthouse")
+        let (library, root) = try Self.library(["log.txt": text])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 80, height: 24, library: library)
+        app.send("<Enter>/lighthouse<Enter>")
+        let matches = try #require(app.state.article?.search?.matches)
+        #expect(matches.count == 3)
+        // Half-way, between the second match and the third: no match is in view.
+        app.send("gg")
+        app.send("\(matches[1].line + 30)G")
+        #expect(app.state.article?.currentMatch == nil)
+        #expect(app.screen.text.contains(" · 3 matches"))
+        app.send("N")
+        #expect(app.state.article?.currentMatch == 1)
+        app.send("\(matches[1].line + 30)Gn")
+        #expect(app.state.article?.currentMatch == 2)
+    }
+
+    @Test func thePageTheKeysAndThePercentageAgree() throws {
+        let (library, root) = try Self.library(["long.txt": Self.article("Harbour log", paragraphs: 40)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 80, height: 24, library: library)
+        app.send("<Enter>")
+        #expect(app.screen.text.contains("0% · page 1/"))
+        let open = try #require(app.state.article)
+        let pages = Paginator(lineCount: open.layout.lines.count, rows: 22)
+        #expect(pages.pageCount >= 3)
+        app.send("G")
+        #expect(app.screen.text.contains("100% · page \(pages.pageCount)/\(pages.pageCount)"))
+        app.send("<PgUp>")
+        #expect(app.screen.text.contains("page \(pages.pageCount - 1)/\(pages.pageCount)"))
+        app.send("gg")
+        for page in 2...pages.pageCount {
+            app.send("<PgDn>")
+            #expect(app.screen.text.contains("page \(page)/\(pages.pageCount)"))
+        }
+        app.send("gg50%")
+        #expect(app.state.article?.top == (pages.lastTop + 1) / 2)
+        #expect(app.screen.text.contains("50% · page"))
+    }
+
+    @Test func countsHalfPagesAndLineNumbersMoveAsInLessAndVim() throws {
+        let (library, root) = try Self.library(["long.txt": Self.article("Harbour log", paragraphs: 40)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 80, height: 24, library: library)
+        app.send("<Enter>5j")
+        #expect(app.state.article?.top == 5)
+        app.send("<C-d>")
+        #expect(app.state.article?.top == 16)
+        app.send("<C-u>2k")
+        #expect(app.state.article?.top == 3)
+        app.send("12G")
+        #expect(app.state.article?.top == 11)
+        app.send("<C-f>")
+        #expect(app.state.article?.top == 22)
+        app.send("<C-b>")
+        #expect(app.state.article?.top == 0)
+        // A count before o is still a link number.
+        app.send("9o")
+        #expect(app.state.message == "no link 9")
+    }
+
+    @Test func aFailedOpenLeavesTheArticleUnreadAndSaysWhy() throws {
+        let (library, root) = try Self.threeArticles()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 80, height: 24, library: library)
+        let first = try #require(app.state.selectedEntry)
+        try FileManager.default.removeItem(atPath: first.path)
+        app.send("<Enter>")
+        #expect(app.state.article == nil)
+        #expect(app.state.entries.first { $0.id == first.id }?.read == false)
+        #expect(!app.performed.contains { if case .save = $0 { return true } else { return false } })
+        #expect(app.state.message != nil)
+        #expect(app.state.unreadCount == 3)
+    }
+
+    @Test func jAndKOpenTheNeighboursAndSpaceAtTheEndGoesToTheNextUnread() throws {
+        let (library, root) = try Self.threeArticles()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 80, height: 24, library: library)
+        let ids = app.state.visible.map { app.state.entries[$0].id }
+        app.send("<Enter>")
+        #expect(app.state.article?.entry.id == ids[0])
+        app.send("J")
+        #expect(app.state.article?.entry.id == ids[1])
+        #expect(app.state.selectedEntry?.id == ids[1])
+        app.send("K")
+        #expect(app.state.article?.entry.id == ids[0])
+        app.send("K")
+        #expect(app.state.message == "this is the first article")
+        // The articles are short: Space at the end goes on to the next unread one (the third).
+        app.send("<Space>")
+        #expect(app.state.article?.entry.id == ids[2])
+        app.send("<Space>")
+        #expect(app.state.message == "no unread article left")
+        #expect(app.state.unreadCount == 0)
+        app.send("qggm")
+        #expect(app.state.message == "marked unread")
+        app.send("u")
+        #expect(app.state.article?.entry.id == ids[0])
+    }
+
+    @Test func leftInTheListAsksBeforeQuitting() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        app.send("<Left>")
+        #expect(!app.quit)
+        #expect(app.screen.text.contains("quit reader? (y: quit"))
+        app.send("j")
+        #expect(!app.quit)
+        #expect(app.state.selected == 0)
+        #expect(app.state.message == "not done")
+        // Three ← from the body: back to the list, the question, and no to it.
+        app.send("<Enter><Left><Left><Left>")
+        #expect(!app.quit)
+        app.send("<Left>y")
+        #expect(app.quit)
+    }
+
+    @Test func markingSaysWhatItDid() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        app.send("m")
+        #expect(app.state.message == "marked read")
+        #expect(app.screen.text.contains("marked read"))
+        app.send("m")
+        #expect(app.state.message == "marked unread")
+    }
+
+    @Test func thePromptEditsAndRemembersLikeAShell() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        app.send("/harbor fog<Left><Left><Left><Left><BS>ur<Home>the <End> now")
+        #expect(app.state.prompt?.string == "the harbour fog now")
+        app.send("<C-w>")
+        #expect(app.state.prompt?.string == "the harbour fog ")
+        app.send("<Left><Left><Left><Left><C-u>")
+        #expect(app.state.prompt?.string == "fog ")
+        #expect(app.state.prompt?.cursor == 0)
+        app.send("<Del><Del><Del><Del>图书馆<Enter>")
+        #expect(app.state.librarySearch?.query == "图书馆")
+        #expect(app.state.message == "1 article matches '图书馆' (Esc clears)")
+        app.send("<Esc>/新<Up>")
+        #expect(app.state.prompt?.string == "图书馆")
+        app.send("<Down>")
+        #expect(app.state.prompt?.string == "新")
+        #expect(app.screen.cursor?.x == DisplayWidth.of("search library: 新"))
+    }
+
+    @Test func aTinyTerminalSaysWhatItNeedsWithoutCuttingWords() {
+        let state = AppState(entries: [], width: 12, height: 4)
+        let text = ScreenRenderer().render(state).text
+        #expect(text.contains("terminal"))
+        #expect(text.contains("too small:"))
+        #expect(!text.contains("…"))
+    }
+
+    @Test func aTruncatedTitleLeavesNoSpaceBeforeTheEllipsis() {
+        #expect(DisplayWidth.truncate("The Corner Bakery That Bakes", to: 23) == "The Corner Bakery That…")
+        #expect(DisplayWidth.truncate("The Corner Bakery That Bakes", to: 24) == "The Corner Bakery That…")
+    }
+
+    @Test func atOneHundredColumnsTheListKeepsAShortDateAndTwentyColumnsOfTitle() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        let row = app.screen.line(1)
+        let date = try #require(app.state.selectedEntry?.saved)
+        #expect(row.contains(String(date.dropFirst(2))))
+        #expect(DisplayWidth.of(String(row.prefix { $0 != "…" })) >= 20)
+    }
+}
