@@ -35,9 +35,10 @@ import Testing
     }
 
     @Test func noColorKeepsAttributesOnly() {
-        let (theme, _) = ThemeParser.parse("match = 16 221 bold\n", name: "t", file: "t")
+        let (theme, _) = ThemeParser.parse("match = 16 221 bold\ntitle = 196 bold\n", name: "t", file: "t")
         let plain = theme.withoutColor()
-        #expect(plain.look(.match) == Theme.Look(attributes: .bold))
+        #expect(plain.look(.title) == Theme.Look(attributes: .bold))
+        #expect(plain.look(.match) == Theme.Look(attributes: [.bold, .underline]))
     }
 
     @Test func eightColourTerminalsGetTheNearestBasicColour() {
@@ -48,5 +49,53 @@ import Testing
         #expect(fitted.look(.body).foreground == .index(7))    // light grey: white
         #expect(fitted.look(.body).background == .index(0))   // dark grey: black
         #expect(theme.fitted(toColors: 256) == theme)
+    }
+
+    static let shipped = ["default", "dark", "light", "solarized-dark", "mono"]
+
+    static func shippedTheme(_ name: String) throws -> Theme {
+        let path = themes.appendingPathComponent(name + ".theme").path
+        return ThemeParser.parse(try String(contentsOfFile: path, encoding: .utf8), name: name, file: path).0
+    }
+
+    /// At 8 and at 256 colours, no element of a shipped theme draws its text in its background's
+    /// colour, and at 8 colours every colour is one of the eight.
+    @Test(arguments: shipped, [8, 256])
+    func everyElementOfEveryShippedThemeStaysReadable(name: String, colors: Int) throws {
+        let theme = try Self.shippedTheme(name).fitted(toColors: colors)
+        for style in Style.allCases {
+            let look = theme.look(style)
+            if case .index = look.background {
+                #expect(look.foreground != look.background, "\(name) at \(colors) colours: \(style) is invisible")
+            }
+            for color in [look.foreground, look.background] {
+                if case .index(let i) = color { #expect(i < colors) }
+            }
+        }
+        #expect(theme.look(.selected) != theme.look(.listItem))
+        #expect(theme.look(.match) != theme.look(.body))
+    }
+
+    @Test func aGreyOnBlackDateStaysReadableAtEightColours() {
+        let (theme, _) = ThemeParser.parse("date = 243 234\nnormal = 245 255\n", name: "t", file: "t")
+        let fitted = theme.fitted(toColors: 8)
+        #expect(fitted.look(.date) == Theme.Look(foreground: .index(7), background: .index(0)))
+        #expect(fitted.look(.normal) == Theme.Look(foreground: .index(0), background: .index(7)))
+    }
+
+    /// With NO_COLOR the selection, the status line and the matches keep reverse, bold and
+    /// underline, whatever the theme.
+    @Test(arguments: shipped)
+    func withoutColourTheSelectionStatusAndMatchesStillStandOut(name: String) throws {
+        let plain = try Self.shippedTheme(name).withoutColor()
+        #expect(plain.look(.selected).attributes.contains(.reverse))
+        #expect(plain.look(.currentMatch).attributes.contains(.reverse))
+        #expect(plain.look(.status).attributes.contains(.reverse))
+        #expect(!plain.look(.match).attributes.isDisjoint(with: [.underline, .bold]))
+        #expect(plain.look(.match) != plain.look(.body))
+        #expect(plain.look(.selectedUnfocused) != plain.look(.listItem))
+        for style in Style.allCases {
+            #expect(plain.look(style).foreground == .terminal && plain.look(style).background == .terminal)
+        }
     }
 }

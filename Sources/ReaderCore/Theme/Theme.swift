@@ -70,21 +70,55 @@ public struct Theme: Equatable, Sendable {
         .border: Look(attributes: .dim), .highlight: Look(attributes: .reverse),
     ])
 
-    /// The theme with colours removed and attributes kept (`NO_COLOR`, or a terminal without colour).
+    /// The theme with colours removed (`NO_COLOR`, or a terminal without colour): the theme's
+    /// attributes, plus the built-in default's wherever an element is told apart only by them
+    /// (the selection, the status line, messages, search matches, highlights), so none of these
+    /// disappears with the colours of a colour theme.
     public func withoutColor() -> Theme {
-        Theme(name: name, looks: looks.mapValues { Look(attributes: $0.attributes) })
+        var plain = looks.mapValues { Look(attributes: $0.attributes) }
+        for style in Self.markedWithoutColor {
+            plain[style] = Look(attributes: look(style).attributes.union(Self.builtIn.look(style).attributes))
+        }
+        return Theme(name: name, looks: plain)
     }
 
+    /// The elements that must stand out from the text around them whatever the colours.
+    static let markedWithoutColor: [Style] = [.selected, .selectedUnfocused, .focusedPaneTitle, .status, .message, .error,
+                                              .help, .prompt, .match, .currentMatch, .highlight]
+
     /// The theme for a terminal with `colors` colours: palette indices above it are mapped to
-    /// the nearest of the basic eight (bright ones to their base colour).
+    /// the nearest of the basic eight (bright ones to their base colour). Where the foreground
+    /// and the background of an element would become the same colour, the foreground becomes
+    /// black or white, whichever stands out on that background.
     public func fitted(toColors colors: Int) -> Theme {
         guard colors < 256 else { return self }
         func fit(_ color: Color) -> Color {
             guard case .index(let i) = color, i >= colors else { return color }
             return .index(Self.basic(i))
         }
-        return Theme(name: name, looks: looks.mapValues { Look(foreground: fit($0.foreground), background: fit($0.background), attributes: $0.attributes) })
+        var theme = Theme(name: name, looks: looks.mapValues { look in
+            var fitted = Look(foreground: fit(look.foreground), background: fit(look.background), attributes: look.attributes)
+            if case .index(let background) = fitted.background, fitted.foreground == fitted.background {
+                fitted.foreground = .index(Self.isDark(background) ? 7 : 0)
+            }
+            return fitted
+        })
+        // An element whose colours became those of the text around it is marked as the default marks it.
+        for (style, around) in Self.standsOutFrom where theme.look(style) == theme.look(around) {
+            var look = theme.look(style)
+            look.attributes.formUnion(Self.builtIn.look(style).attributes)
+            theme.looks[style] = look
+        }
+        return theme
     }
+
+    /// Elements and the element they must stand out from.
+    static let standsOutFrom: [(Style, Style)] = [(.match, .body), (.currentMatch, .match), (.highlight, .body),
+                                                  (.selected, .listItem), (.selectedUnfocused, .listItem),
+                                                  (.focusedPaneTitle, .paneTitle), (.status, .normal)]
+
+    /// Whether a basic colour is dark enough for white text: black, red, blue and magenta.
+    static func isDark(_ basic: Int) -> Bool { [0, 1, 4, 5].contains(basic) }
 
     /// The basic colour (0-7) closest to a 256-colour palette index.
     static func basic(_ index: Int) -> Int {
