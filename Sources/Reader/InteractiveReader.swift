@@ -8,13 +8,17 @@ struct InteractiveReader {
     let store: StateStore
     let theme: Theme
     let browser: String?
+    /// Problems found before the reader started (the config file, the theme): shown at once,
+    /// and listed again on exit.
+    let startupProblems: [String]
 
     /// Runs until the user quits or a signal asks to; returns messages to print after the
     /// terminal is restored.
     func run() throws -> [String] {
         let state = store.load()
-        var notes = store.warnings
+        var notes = startupProblems + store.warnings
         let (entries, problems) = try library.entries(state: state)
+        let shownAtStart = notes
         notes += problems.map(\.description)
         guard let breaker = LineBreaker() else { return ["ICU's line breaker is unavailable"] }
         let reducer = Reducer(renderer: ArticleRenderer(wrapper: Wrapper(breaker: breaker)), clock: { Date().timeIntervalSince1970 })
@@ -25,6 +29,10 @@ struct InteractiveReader {
         let size = terminal.size
         var app = AppState(entries: entries, state: state, width: size.width, height: size.height)
         if !problems.isEmpty { app.message = "\(problems.count) file\(problems.count == 1 ? "" : "s") skipped (listed on exit)" }
+        if let first = shownAtStart.first {
+            app.message = first + (shownAtStart.count > 1 ? " (+\(shownAtStart.count - 1) more, listed on exit)" : "")
+        }
+        var warningsShown = store.warnings.count
         let opener = LinkOpener(browser: browser)
         var running = true
         var jobs: [BackgroundJob] = []
@@ -58,6 +66,11 @@ struct InteractiveReader {
                 if let answer = perform(effect, for: app, jobs: &jobs, terminal: terminal, opener: opener) {
                     effects += reducer.reduce(&app, answer)
                 }
+            }
+            // A problem the store met while saving (a corrupt file moved aside) shows at once.
+            if store.warnings.count > warningsShown, let newest = store.warnings.last {
+                _ = reducer.reduce(&app, .failed(newest))
+                warningsShown = store.warnings.count
             }
         }
         notes += store.warnings.filter { !notes.contains($0) }

@@ -7,6 +7,11 @@ enum Platform {
 
     static var home: String { environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() }
 
+    /// `path` with the home folder written `~`, as messages show it.
+    static func abbreviated(_ path: String) -> String {
+        path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+    }
+
     /// True when standard output is a terminal.
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 

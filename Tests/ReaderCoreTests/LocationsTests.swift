@@ -175,8 +175,15 @@ import Testing
         #expect(Config(text: "= value\n   =\n").values.isEmpty)
     }
 
-    @Test func configKeepsUnknownKeys() {
-        #expect(Config(text: "future_option = yes")["future_option"] == "yes")
+    @Test func configReportsUnknownKeysBadLinesAndTheKeyMeant() {
+        let config = Config(text: "# settings\nlibary = ~/Saved\nfuture_option = yes\ntheme = dark\njust words\nbrowsre = w3m\n")
+        #expect(config.values == ["theme": "dark"])
+        #expect(config.problems == ["line 2: unknown key 'libary' (did you mean 'library'?)",
+                                    "line 3: unknown key 'future_option'", "line 5: expected 'key = value'",
+                                    "line 6: unknown key 'browsre' (did you mean 'browser'?)"])
+        #expect(Config.isTypo("librray", of: "library"))
+        #expect(Config.isTypo("librarys", of: "library"))
+        #expect(!Config.isTypo("lib", of: "library"))
     }
 
     @Test func emptyConfigHasNoValues() {

@@ -16,12 +16,18 @@ import Testing
         let raw: String
 
         /// `shell`: start an interactive shell and type the reader's command into it (for job control).
+        /// `files`: written under the session's home (which is also `XDG_CONFIG_HOME`) before the start.
         init(library: String = TestSupport.samples.path, width: Int = 100, height: Int = 30, environment: String = "",
-             shell: Bool = false) throws {
+             arguments: [String] = [], files: [String: String] = [:], shell: Bool = false) throws {
             self.library = library
             raw = root.appendingPathComponent("raw-output").path
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            let command = [CommandLineTests.binary.path, "--library", library, "--state-dir", state]
+            for (name, text) in files {
+                let file = root.appendingPathComponent(name)
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try text.write(to: file, atomically: true, encoding: .utf8)
+            }
+            let command = ([CommandLineTests.binary.path, "--library", library, "--state-dir", state] + arguments)
                 .map { "'\($0)'" }.joined(separator: " ")
             let env = "env LANG=C.UTF-8 LC_ALL= XDG_CACHE_HOME='\(cache)' XDG_CONFIG_HOME='\(root.path)' HOME='\(root.path)' BROWSER=true \(environment)"
             let line = "\(env) \(command); echo READER-EXITED-$?"
@@ -342,5 +348,39 @@ import Testing
         let text = try session.waitForExit()
         #expect(text.contains("reader list"))
         #expect(text.contains("READER-EXITED-1"))
+    }
+
+    @Test func configThemeAndStateProblemsShowInTheReaderAtOnce() throws {
+        let session = try Session(arguments: ["--theme", "mine"],
+                                  files: ["reader/config": "libary = ~/Saved\n",
+                                          "reader/themes/mine.theme": "title = 231 bold\nborder = chartreuse\n",
+                                          "state/state.json": "{ not json"])
+        defer { session.close() }
+        var text = try session.waitFor { $0.contains("Library 21") }
+        #expect(text.contains("~/reader/config: line 1: unknown key 'libary' (did you mean 'library'?)"))
+        // The rest wait for the exit; the corrupt state is reported as soon as it is found too.
+        #expect(text.contains("+2 more, listed on exit"))
+        try session.send("q")
+        text = try session.waitForExit()
+        #expect(text.contains("~/reader/themes/mine.theme:2: bad value 'chartreuse'"))
+        #expect(text.contains("corrupt"))
+        #expect(text.contains("READER-EXITED-0"))
+    }
+
+    @Test func helpScrollsInARealTerminalAndCtrlDMovesHalfAPage() throws {
+        let session = try Session(width: 80, height: 24)
+        defer { session.close() }
+        try session.openArticle(matching: "编译器")
+        try session.send("C-d")
+        var text = try session.waitFor { $0.contains("page 1/") && !$0.contains(" 0% ") }
+        #expect(!text.contains(" 0% · page"))
+        try session.send("?")
+        text = try session.waitFor { $0.contains("Keys · lines 1-") }
+        #expect(!text.contains("this help"))
+        try session.send("G")
+        text = try session.waitFor { $0.contains("this help") }
+        try session.send("q")
+        text = try session.waitFor { !$0.contains("Keys · lines") }
+        #expect(text.contains("page"))
     }
 }

@@ -16,6 +16,12 @@ struct GlobalOptions: ParsableArguments {
         return (try? String(contentsOfFile: path, encoding: .utf8)).map(Config.init(text:)) ?? Config()
     }
 
+    /// What is wrong in the config file, each line as `PATH: line N: …`.
+    func configProblems() -> [String] {
+        let path = Locations.configFile(environment: Platform.environment, home: Platform.home)
+        return config().problems.map { "\(Sanitizer.line(Platform.abbreviated(path))): \($0)" }
+    }
+
     /// The library and state folders these options, the environment and the config file choose.
     func locations() -> Locations {
         let env = Platform.environment

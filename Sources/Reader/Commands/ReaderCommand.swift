@@ -24,13 +24,13 @@ struct ReaderCommand: ParsableCommand {
             try list.run()
             return
         }
-        let themes = Themes(folder: Platform.resource("themes", sourceFolder: "themes"))
+        let themes = Themes.standard()
         let chosen = theme ?? options.config()["theme"] ?? "default"
         let (loaded, warnings) = try themes.load(chosen)
         let reader = InteractiveReader(library: options.openLibrary(), store: options.stateStore(), theme: loaded,
-                                       browser: Platform.environment["BROWSER"] ?? options.config()["browser"])
+                                       browser: Platform.environment["BROWSER"] ?? options.config()["browser"],
+                                       startupProblems: options.configProblems() + warnings)
         Signals.install()
-        let notes = try reader.run()
-        for note in warnings + notes { Platform.warn(note) }
+        for note in try reader.run() { Platform.warn(note) }
     }
 }

@@ -9,7 +9,7 @@ struct ThemesCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let themes = Themes(folder: Platform.resource("themes", sourceFolder: "themes"))
+        let themes = Themes.standard()
         let current = options.config()["theme"] ?? "default"
         var out = ""
         for name in themes.names() { out += (name == current ? "* " : "  ") + name + "\n" }
