@@ -2,6 +2,7 @@
 #   make run      the reader on the bundled sample library
 #   make test     every test (unit, snapshot, process and terminal tests)
 #   make bench    the benchmarks, on a generated 10,000-article corpus
+#   make man      the man page, generated from the argument parser (.build/plugins/GenerateManual)
 #   make install PREFIX=/usr/local
 
 PREFIX ?= /usr/local
@@ -13,8 +14,9 @@ DEB_PACKAGES = libncurses-dev libicu-dev libgumbo-dev libcmark-gfm-dev libcmark-
 BENCH_PACKAGES = ripgrep time
 BIN_DEBUG = .build/debug/reader
 BIN_RELEASE = .build/release/reader
+MAN_PAGE = .build/plugins/GenerateManual/outputs/Reader/reader.1
 
-.PHONY: deps bench-deps apt build release run test bench install uninstall clean
+.PHONY: deps bench-deps apt build release run test bench man install uninstall clean
 
 deps:
 	@$(MAKE) --no-print-directory apt PACKAGES="$(DEB_PACKAGES)"
@@ -46,15 +48,19 @@ test: deps
 bench: release bench-deps
 	bench/run.sh $(BIN_RELEASE)
 
-install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/reader
+man: deps
+	$(SWIFT) package --disable-sandbox plugin generate-manual
+
+install: release man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/reader $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 $(BIN_RELEASE) $(DESTDIR)$(PREFIX)/bin/reader
+	install -m 0644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/reader.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/reader/themes $(DESTDIR)$(PREFIX)/share/reader/samples
 	cp -R themes $(DESTDIR)$(PREFIX)/share/reader/themes
 	cp -R Samples $(DESTDIR)$(PREFIX)/share/reader/samples
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/reader
+	rm -f $(DESTDIR)$(PREFIX)/bin/reader $(DESTDIR)$(PREFIX)/share/man/man1/reader.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/reader
 
 clean:

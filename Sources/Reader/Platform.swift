@@ -22,6 +22,9 @@ enum Platform {
         return Int(size.ws_col)
     }
 
+    /// `COLUMNS`, when it holds a width.
+    static var columnsVariable: Int? { environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } }
+
     /// The folder of the running executable.
     static var executableDirectory: String {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

@@ -168,4 +168,33 @@ import Testing
             #expect(text.contains(expected), "\(arguments): \(text)")
         }
     }
+
+    @Test func pipedListPrintsWholeIdsAndTitlesAndCOLUMNSCutsOnlyTitles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-ids-\(UUID())")
+        let folder = root.appendingPathComponent("a-rather-long-folder-name-for-saved-pages/and-another-level-below-it")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let title = "A title long enough that an eighty-column table would have to cut it somewhere near here"
+        try (title + "\n\nSome text of the article.\n").write(to: folder.appendingPathComponent("an-article-with-a-long-name.txt"),
+                                                             atomically: true, encoding: .utf8)
+        let id = "a-rather-long-folder-name-for-saved-pages/and-another-level-below-it/an-article-with-a-long-name.txt"
+        let piped = try Self.run(["list", "--library", root.path], environment: ["COLUMNS": ""])
+        #expect(piped.stdout.contains(id))
+        #expect(piped.stdout.contains(title))
+        let narrow = try Self.run(["list", "--library", root.path], environment: ["COLUMNS": "60"])
+        #expect(narrow.stdout.hasSuffix(id + "\n"))
+        #expect(!narrow.stdout.contains(title))
+        // The id as printed is one show takes.
+        let printed = String(try #require(piped.stdout.split(separator: " ").last)).trimmingCharacters(in: .newlines)
+        #expect(try Self.run(["show", printed, "--library", root.path]).status == 0)
+    }
+
+    @Test func versionAndMarkUsageSayWhatTheyShould() throws {
+        let version = try Self.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("reader "))
+        let help = try Self.run(["mark", "--help"])
+        #expect(help.stdout.contains("(--read | --unread)"))
+        #expect(!help.stdout.contains("--read --unread"))
+    }
 }

@@ -39,7 +39,8 @@ struct ListCommand: ParsableCommand {
         if json {
             Platform.write(LibraryEntry.json(entries))
         } else {
-            Platform.write(ListTable(entries: entries, width: Platform.terminalWidth() ?? 80).text)
+            // Piped, the ids and titles are whole unless COLUMNS asks for a width.
+            Platform.write(ListTable(entries: entries, width: Platform.terminalWidth() ?? Platform.columnsVariable).text)
         }
     }
 }

@@ -4,7 +4,9 @@ import ReaderCore
 
 /// `reader mark`: marks an article read or unread; exits 0 once the change is durable.
 struct MarkCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "mark", abstract: "Mark an article read or unread.")
+    static let configuration = CommandConfiguration(
+        commandName: "mark", abstract: "Mark an article read or unread.",
+        usage: "reader mark <ARTICLE> (--read | --unread) [--library <DIR>] [--state-dir <DIR>]")
 
     @OptionGroup var options: GlobalOptions
 
@@ -15,7 +17,7 @@ struct MarkCommand: ParsableCommand {
         case read, unread
     }
 
-    @Flag(exclusivity: .exclusive, help: "--read or --unread.")
+    @Flag(exclusivity: .exclusive, help: "One of the two: read or unread.")
     var mark: Mark
 
     func run() throws {

@@ -7,10 +7,15 @@ import ReaderCore
 struct ReaderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reader",
-        abstract: "A terminal reader for saved articles (txt, md), with CJK-aware layout.",
-        discussion: "With no subcommand, opens the interactive reader (press ? for its keys).",
+        abstract: "A terminal reader for saved articles (HTML, MHTML, Markdown, text), with CJK-aware layout.",
+        discussion: "With no subcommand, opens the interactive reader. Its keys (also under ?):\n\n"
+            + HelpPane.lines(KeyMap.standard).joined(separator: "\n"),
+        version: "reader \(ReaderCommand.version)",
         subcommands: [ListCommand.self, ShowCommand.self, LinksCommand.self, SearchCommand.self, MarkCommand.self,
                       BookmarkCommand.self, StateCommand.self, ThemesCommand.self])
+
+    /// The release, as `--version` prints it.
+    static let version = "0.9.0"
 
     @OptionGroup var options: GlobalOptions
 

@@ -43,7 +43,10 @@ struct StateCommand: ParsableCommand {
             guard other.version <= StateFile.currentVersion else { throw StateStoreError.newerSchema(file, version: other.version) }
             let store = options.stateStore()
             defer { for warning in store.warnings { Platform.warn(warning) } }
-            try store.merge(other)
+            let merged = try store.merge(other)
+            let count = other.articles.count
+            Platform.write("merged the state of \(count) article\(count == 1 ? "" : "s") from \(Sanitizer.line(file));"
+                           + " the state now holds \(merged.articles.count)\n")
         }
     }
 }

@@ -8,7 +8,7 @@ public enum HelpPane {
         for binding in keyMap.bindings where seen.insert(binding.label + binding.help).inserted {
             let panes = binding.panes.count == Pane.allCases.count ? ""
                 : " (" + Pane.allCases.filter(binding.panes.contains).map(\.rawValue).joined(separator: ", ") + ")"
-            let label = binding.label + String(repeating: " ", count: max(1, 13 - DisplayWidth.of(binding.label)))
+            let label = binding.label + String(repeating: " ", count: max(1, 15 - DisplayWidth.of(binding.label)))
             lines.append(label + binding.help + panes)
         }
         return lines
