@@ -101,7 +101,9 @@ struct InteractiveReader {
                 return .failed("\(error)")
             }
         case .openLink(let url):
-            return opener.open(url, terminal: terminal).map(Action.failed)
+            let (message, job) = opener.open(url, terminal: terminal)
+            if let job { jobs.append(job) }
+            return message.map(Action.failed)
         case .layOut(let id, let width, let full):
             guard let document = app.article?.layout.document, app.article?.entry.id == id, document.full == full else { return nil }
             jobs.append(BackgroundJob {

@@ -26,22 +26,53 @@ struct LinkOpener {
         Self.terminalBrowsers.contains((argv.first.map { ($0 as NSString).lastPathComponent }) ?? "")
     }
 
-    /// Spawns the opener; returns an error message, or nil once started (a terminal browser
-    /// has also finished).
-    func open(_ url: String, terminal: Terminal) -> String? {
-        guard Link.isOpenable(url) else { return "not opened: only http and https links are opened" }
+    /// Spawns the opener. Returns a message when it could not start or a terminal browser
+    /// failed, or a job that waits for a GUI opener and answers with its failure, if it fails.
+    func open(_ url: String, terminal: Terminal) -> (message: String?, job: BackgroundJob?) {
+        guard Link.isOpenable(url) else { return ("not opened: only http and https links are opened", nil) }
         let argv = arguments(for: url)
         if isTerminalBrowser(argv) {
             var message: String?
-            terminal.suspended { message = spawn(argv, quiet: false, wait: true) }
-            return message
+            terminal.suspended {
+                switch spawn(argv, quiet: false) {
+                case .failure(let error): message = error.text
+                case .success(let pid): message = Self.failure(of: argv, status: Self.wait(for: pid))
+                }
+            }
+            return (message, nil)
         }
-        return spawn(argv, quiet: true, wait: false)
+        switch spawn(argv, quiet: true) {
+        case .failure(let error): return (error.text, nil)
+        case .success(let pid):
+            // Waited for on a thread of its own, so no zombie is left and a failure is reported.
+            return (nil, BackgroundJob { Self.failure(of: argv, status: Self.wait(for: pid)).map(Action.failed) })
+        }
+    }
+
+    /// A message for an opener that ended with `status` (from waitpid), nil when it succeeded.
+    static func failure(of argv: [String], status: Int32) -> String? {
+        let name = Sanitizer.line((argv[0] as NSString).lastPathComponent)
+        let signal = status & 0x7F
+        if signal != 0 { return "the browser (\(name)) was stopped by signal \(signal)" }
+        let code = (status >> 8) & 0xFF
+        return code == 0 ? nil : "the browser (\(name)) failed: exit status \(code)"
+    }
+
+    /// Waits for the child `pid`; its status as waitpid gives it.
+    private static func wait(for pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return status
+    }
+
+    /// Why an opener could not start.
+    struct SpawnError: Error {
+        let text: String
     }
 
     /// posix_spawnp with `argv`, in this process group (so a terminal browser is in the
     /// foreground); quiet: stdio on /dev/null.
-    private func spawn(_ argv: [String], quiet: Bool, wait: Bool) -> String? {
+    private func spawn(_ argv: [String], quiet: Bool) -> Result<pid_t, SpawnError> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -65,15 +96,9 @@ struct LinkOpener {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
         let result = posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, environ)
-        guard result == 0 else { return "cannot open the link: \(Sanitizer.line(argv[0])): \(String(cString: strerror(result)))" }
-        if wait {
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        } else {
-            // Reap it in the background so no zombie is left.
-            let child = pid
-            Thread.detachNewThread { var status: Int32 = 0; waitpid(child, &status, 0) }
+        guard result == 0 else {
+            return .failure(SpawnError(text: "cannot open the link: \(Sanitizer.line(argv[0])): \(String(cString: strerror(result)))"))
         }
-        return nil
+        return .success(pid)
     }
 }

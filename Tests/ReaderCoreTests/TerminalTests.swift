@@ -288,6 +288,21 @@ import Testing
         try session.send("q", "q")
     }
 
+    @Test func aBrowserThatFailsIsReported() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-browser-\(UUID())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let script = root.appendingPathComponent("failing-browser")
+        try "#!/bin/sh\nexit 3\n".write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let session = try Session(environment: "BROWSER='\(script.path)'")
+        defer { session.close() }
+        try session.openArticle(matching: "Night Market")
+        try session.send("4", "o")
+        let text = try session.waitFor { $0.contains("failed: exit status") }
+        #expect(text.contains("the browser (failing-browser) failed: exit status 3"))
+    }
+
     @Test(arguments: ["SIGTERM", "SIGHUP", "Ctrl-C"])
     func aSignalSavesThePositionAndRestoresTheTerminal(signal: String) throws {
         let session = try Session()
