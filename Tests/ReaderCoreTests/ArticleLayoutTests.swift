@@ -18,6 +18,20 @@ import Testing
         #expect(lines.contains { $0.style == .metadata && $0.text.contains("2024-03-21") })
     }
 
+    @Test(arguments: [14, 17, 22, 31])
+    func aHashtagOnTheMetadataLineIsNeverSplit(width: Int) {
+        let tags = ["城市图书馆", "古籍修复", "night-reading", "夜读"]
+        let metadata = ArticleMetadata(date: "2024-05-18", author: "王小明", tags: tags)
+        let article = Article(title: "图书馆", metadata: metadata, format: .markdown,
+                              page: [Block(kind: .paragraph, text: "正文。")], links: [])
+        let lines = renderer.layout(article, width: width).lines.filter { $0.style == .metadata }
+        #expect(lines.count > 1)
+        for tag in tags { #expect(lines.contains { $0.text.contains("#" + tag) }, "#\(tag) split at \(width)") }
+        #expect(lines.allSatisfy { $0.width <= width })
+        #expect(ArticleMetadata.tagRanges(in: "2024 · #a #bc d").count == 2)
+        #expect(ArticleMetadata.tagRanges(in: "2024 · Ann").isEmpty)
+    }
+
     @Test(arguments: [(40, 23), (80, 33), (21, 60)])
     func aPositionSurvivesRewrappingAtANewWidth(from: Int, to: Int) throws {
         let article = try sample("ja/ramen-shop-visit.txt")

@@ -31,6 +31,27 @@ public struct ArticleMetadata: Equatable, Sendable {
         return parts.joined(separator: " · ")
     }
 
+    /// The UTF-16 ranges of the hashtags at the end of a metadata `line` (`#a #b c`), each from
+    /// its `#` to the space before the next: the wrapper keeps each on one line.
+    public static func tagRanges(in line: String) -> [Range<Int>] {
+        let units = Array(line.utf16), separator = Array(" · #".utf16)
+        var start: Int?
+        if units.first == 0x23 {
+            start = 0
+        } else if units.count >= separator.count {
+            start = (0...(units.count - separator.count)).last { units[$0..<($0 + separator.count)].elementsEqual(separator) }
+                .map { $0 + separator.count - 1 }
+        }
+        guard var from = start else { return [] }
+        var ranges: [Range<Int>] = []
+        for index in (from + 1)..<max(from + 1, units.count) where units[index] == 0x23 && units[index - 1] == 0x20 {
+            ranges.append(from..<(index - 1))
+            from = index
+        }
+        ranges.append(from..<units.count)
+        return ranges
+    }
+
     /// The host of an http(s) URL.
     static func host(of url: String) -> String? {
         guard let range = url.range(of: "://") else { return nil }

@@ -75,7 +75,8 @@ public struct ArticleRenderer {
         case .paragraph, .heading:
             return segments(text, offset: offset) { segment, at in
                 indent.isEmpty
-                    ? wrapper.wrap(segment, width: width).map {
+                    ? wrapper.wrap(segment, width: width,
+                                   unbroken: style == .metadata ? ArticleMetadata.tagRanges(in: segment) : []).map {
                         RenderedLine(text: $0.text, width: $0.width, style: style, offset: at + $0.start)
                     }
                     : indented(segment, first: indent, rest: indent, style: style, width: width, offset: at)

@@ -10,14 +10,19 @@ public struct Wrapper {
         self.breaker = breaker
     }
 
-    /// `paragraph` (sanitized, one line) wrapped to `width` columns (at least 2).
-    public func wrap(_ paragraph: String, width: Int) -> [WrappedLine] {
+    /// `paragraph` (sanitized, one line) wrapped to `width` columns (at least 2); no line breaks
+    /// inside the UTF-16 ranges `unbroken` (a hashtag) unless one is wider than the line.
+    public func wrap(_ paragraph: String, width: Int, unbroken: [Range<Int>] = []) -> [WrappedLine] {
         let text = Measured(paragraph)
         let width = max(width, 2)
         var lines: [WrappedLine] = []
         var lineStart = text.skipSpaces(from: 0)
         var fitted = lineStart
-        for boundary in breaker.opportunities(in: text.units) + [text.units.count] where boundary > lineStart {
+        var opportunities = breaker.opportunities(in: text.units)
+        if !unbroken.isEmpty {
+            opportunities.removeAll { at in unbroken.contains { $0.lowerBound < at && at < $0.upperBound } }
+        }
+        for boundary in opportunities + [text.units.count] where boundary > lineStart {
             if text.width(lineStart, text.trimEnd(lineStart, boundary)) <= width {
                 fitted = boundary
                 continue
