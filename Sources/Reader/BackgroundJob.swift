@@ -1,15 +1,19 @@
 import Foundation
 import ReaderCore
 
-/// Work that runs on a thread of its own (wrapping or folding a long article) and ends in an
-/// action for the reducer; the key loop polls for it between keys.
+/// Work that runs on a thread of its own (reading the library, searching it, wrapping or
+/// folding a long article, waiting for a browser) and ends in an action for the reducer; the
+/// key loop polls for it between keys, and shows its `progress` if it reports one.
 final class BackgroundJob: @unchecked Sendable {
     private let lock = NSLock()
     private var done = false
     private var result: Action?
+    /// How far the work has come, and its off switch, when it has them.
+    let progress: WorkProgress?
 
     /// Starts `work` at once.
-    init(_ work: @escaping @Sendable () -> Action?) {
+    init(progress: WorkProgress? = nil, _ work: @escaping @Sendable () -> Action?) {
+        self.progress = progress
         Thread.detachNewThread { [self] in
             let action = work()
             lock.lock()

@@ -13,13 +13,13 @@ struct InteractiveReader {
     let startupProblems: [String]
 
     /// Runs until the user quits or a signal asks to; returns messages to print after the
-    /// terminal is restored.
+    /// terminal is restored. The library's list is read in the background, with its progress
+    /// on the status line, so the screen and the keys are there at once.
     func run() throws -> [String] {
+        try LibraryScanner(root: library.root).checkRoot()
         let state = store.load()
         var notes = startupProblems + store.warnings
-        let (entries, problems) = try library.entries(state: state)
         let shownAtStart = notes
-        notes += problems.map(\.description)
         guard let breaker = LineBreaker() else { return ["ICU's line breaker is unavailable"] }
         let reducer = Reducer(renderer: ArticleRenderer(wrapper: Wrapper(breaker: breaker)), clock: { Date().timeIntervalSince1970 })
         let renderer = ScreenRenderer()
@@ -27,15 +27,15 @@ struct InteractiveReader {
         Signals.restoreTerminal = { Terminal.emergencyRestore() }
         defer { terminal.close() }
         let size = terminal.size
-        var app = AppState(entries: entries, state: state, width: size.width, height: size.height)
-        if !problems.isEmpty { app.message = "\(problems.count) file\(problems.count == 1 ? "" : "s") skipped (listed on exit)" }
+        var app = AppState(entries: [], state: state, width: size.width, height: size.height)
+        app.loadingLibrary = true
         if let first = shownAtStart.first {
             app.message = first + (shownAtStart.count > 1 ? " (+\(shownAtStart.count - 1) more, listed on exit)" : "")
         }
         var warningsShown = store.warnings.count
         let opener = LinkOpener(browser: browser)
         var running = true
-        var jobs: [BackgroundJob] = []
+        var jobs = [listing(state)]
         while running {
             terminal.draw(renderer.render(app))
             // While work runs in the background, wake up to collect it; when idle, now and then
@@ -47,9 +47,12 @@ struct InteractiveReader {
             var effects: [Effect] = []
             jobs = jobs.filter { job in
                 let (done, action) = job.state
+                if case .libraryLoaded(_, let problems) = action { notes += problems }
                 if let action { effects += reducer.reduce(&app, action) }
                 return !done
             }
+            let progress = jobs.lazy.compactMap { $0.progress?.text }.first
+            if progress != app.busy { effects += reducer.reduce(&app, .progress(progress)) }
             if Signals.quitRequested != 0 {
                 effects += reducer.reduce(&app, .key(.control("c")))
             } else if resized {
@@ -73,8 +76,23 @@ struct InteractiveReader {
                 warningsShown = store.warnings.count
             }
         }
+        // Work still going on is stopped at its next check; the process does not wait for it.
+        for job in jobs { job.progress?.cancel() }
         notes += store.warnings.filter { !notes.contains($0) }
         return notes
+    }
+
+    /// The job that reads the library's list, with the marks of `state`.
+    private func listing(_ state: StateFile) -> BackgroundJob {
+        let progress = WorkProgress()
+        return BackgroundJob(progress: progress) { [library] in
+            do {
+                let (entries, problems) = try library.entries(state: state, progress: progress)
+                return .libraryLoaded(entries, problems: problems.map(\.description))
+            } catch {
+                return .failed("cannot read the library: \(error)")
+            }
+        }
     }
 
     /// Performs one effect, the front end's I/O, and returns the action that answers it, if
@@ -94,12 +112,21 @@ struct InteractiveReader {
                 return .failed(error.description)
             }
         case .searchLibrary(let query):
-            do {
-                let results = try library.cache.map { try LibrarySearch.indexed(query, in: library, cache: $0) } ?? LibrarySearch.scanned(query, in: library)
-                return .searched(query: query, ids: results.results.map(\.id))
-            } catch {
-                return .failed("\(error)")
-            }
+            let progress = WorkProgress()
+            jobs.append(BackgroundJob(progress: progress) { [library] in
+                do {
+                    let results = try library.cache.map { try LibrarySearch.indexed(query, in: library, cache: $0, progress: progress) }
+                        ?? LibrarySearch.scanned(query, in: library)
+                    return progress.isCancelled ? nil : .searched(query: query, ids: results.results.map(\.id))
+                } catch {
+                    return progress.isCancelled ? nil : .failed("\(error)")
+                }
+            })
+            return nil
+        case .cancelSearch:
+            // Only searches have progress and answer with `searched`; the list at the start is not cancelled.
+            for job in jobs.dropFirst(app.loadingLibrary ? 1 : 0) { job.progress?.cancel() }
+            return nil
         case .openLink(let url):
             let (message, job) = opener.open(url, terminal: terminal)
             if let job { jobs.append(job) }

@@ -91,11 +91,13 @@ import Testing
 
         /// Waits (up to 10 s) until the screen satisfies `condition` and has settled: the same on
         /// two captures 50 ms apart, so a frame tmux caught half drawn is never judged. The last
-        /// screen either way.
+        /// screen either way. `settled: false` takes the first capture that satisfies it (for a
+        /// screen that keeps changing, such as a progress counter).
         @discardableResult
-        func waitFor(_ condition: (String) -> Bool) throws -> String {
+        func waitFor(settled: Bool = true, _ condition: (String) -> Bool) throws -> String {
             var text = try screen()
             for _ in 0..<200 {
+                if condition(text) && !settled { return text }
                 if condition(text) {
                     usleep(50_000)
                     let again = try screen()
@@ -397,5 +399,54 @@ import Testing
         try session.send("q")
         text = try session.waitFor { !$0.contains("Keys · lines") }
         #expect(text.contains("page"))
+    }
+
+    /// A library big enough that building its search store takes a while in a debug build.
+    static func bigLibrary(_ count: Int) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-big-\(UUID())")
+        let paragraph = String(repeating: "The harbour master logged every ferry, tug and fishing boat that came in. ", count: 30)
+        for index in 0..<count {
+            let folder = root.appendingPathComponent("box-\(index / 500)")
+            if index % 500 == 0 { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+            let word = index == count - 1 ? " lighthouse" : ""
+            try "Harbour log \(index)\n\n\(paragraph)\(word)\n\n\(paragraph)\n"
+                .write(to: folder.appendingPathComponent("log-\(index).txt"), atomically: false, encoding: .utf8)
+        }
+        return root
+    }
+
+    @Test func aFirstLibrarySearchIndexesInTheBackgroundEscCancelsAndCtrlCQuitsAtOnce() throws {
+        let library = try Self.bigLibrary(6000)
+        defer { try? FileManager.default.removeItem(at: library) }
+        let session = try Session(library: library.path)
+        defer { session.close() }
+        // The screen is there before the list: the library is read in the background.
+        let pattern = #"(scanning the library|reading [\d,]+/6,000)…"#
+        let first = try session.waitFor(settled: false) { $0.range(of: pattern, options: .regularExpression) != nil }
+        #expect(first.range(of: pattern, options: .regularExpression) != nil)
+        #expect(first.contains("reading the library…"))
+        try session.waitFor { $0.contains("Library 6000") }
+        try session.send("/")
+        try session.send("lighthouse", literal: true)
+        try session.send("Enter")
+        var text = try session.waitFor(settled: false) { $0.contains("indexing ") && $0.contains("Esc cancels") }
+        #expect(text.range(of: #"indexing [\d,]+/[\d,]+… · Esc cancels"#, options: .regularExpression) != nil)
+        // Keys keep working while it runs.
+        try session.send("s")
+        text = try session.waitFor(settled: false) { $0.contains("sorted by title") }
+        #expect(text.contains("Library 6000 · by title"))
+        try session.send("Escape")
+        text = try session.waitFor { $0.contains("cancelled") }
+        #expect(text.contains("search for 'lighthouse' cancelled"))
+        // Again, and Ctrl-C in the middle: the reader is gone long before the store could be finished.
+        try session.send("/")
+        try session.send("lighthouse", literal: true)
+        try session.send("Enter")
+        try session.waitFor(settled: false) { $0.contains("indexing ") }
+        let asked = Date()
+        try session.send("C-c")
+        text = try session.waitForExit()
+        #expect(text.contains("READER-EXITED-0"))
+        #expect(Date().timeIntervalSince(asked) < 2)
     }
 }

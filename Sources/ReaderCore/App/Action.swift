@@ -10,6 +10,10 @@ public enum Action: Sendable {
     case laidOut(id: String, ArticleLayout)
     /// The search index `Effect.indexArticle` asked for.
     case indexed(id: String, full: Bool, ArticleSearch.Index)
+    /// The library's list, read in the background at the start, and the files skipped (why, one line each).
+    case libraryLoaded([LibraryEntry], problems: [String])
+    /// How far background work has come (nil: none is going on).
+    case progress(String?)
     /// An effect failed: the message goes on the status line.
     case failed(String)
 }

@@ -46,6 +46,12 @@ public struct AppState: Sendable {
     /// Earlier search lines, oldest first, for the prompt's Up and Down.
     public var searchHistory: [String] = []
     public var message: String?
+    /// Work going on in the background, as the status line shows it (`indexing 3,412/10,000…`).
+    public var busy: String?
+    /// True until the library's list has been read.
+    public var loadingLibrary = false
+    /// The library search asked for and not answered yet.
+    public var pendingSearch: String?
     public var question: Question?
     public var help: Help?
     /// A `g` waiting for its second `g`.

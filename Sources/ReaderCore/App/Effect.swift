@@ -2,8 +2,10 @@
 public enum Effect: Equatable, Sendable {
     /// Read an article file; answer with `Action.loaded` or `Action.failed`.
     case load(LibraryEntry)
-    /// Search the library; answer with `Action.searched` or `Action.failed`.
+    /// Search the library in the background; answer with `Action.searched` or `Action.failed`.
     case searchLibrary(String)
+    /// Stop the library search under way (its answer, if any, is dropped).
+    case cancelSearch
     /// Write these changes to the state file.
     case save([StateChange])
     /// Open a link (already checked openable) with the browser.

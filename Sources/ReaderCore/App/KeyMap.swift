@@ -57,7 +57,7 @@ public struct KeyMap: Sendable {
         Binding(keys: [.character("n")], label: "n", command: .nextMatch, panes: [.body], help: "next match (from the view)"),
         Binding(keys: [.character("N")], label: "N", command: .previousMatch, panes: [.body],
                 help: "previous match (from the view)"),
-        Binding(keys: [.escape], label: "Esc", command: .clearFilter, panes: [.list, .body], help: "clear the search"),
+        Binding(keys: [.escape], label: "Esc", command: .clearFilter, panes: [.list, .body], help: "clear the search, or stop one under way"),
         Binding(keys: [.tab], label: "Tab", command: .nextPane, panes: all, help: "next pane"),
         Binding(keys: [.character("m")], label: "m", command: .toggleRead, panes: [.list, .body], help: "toggle read / unread"),
         Binding(keys: [.character("b")], label: "b", command: .toggleBookmark, panes: [.list, .body], help: "toggle bookmark"),

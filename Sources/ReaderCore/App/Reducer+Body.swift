@@ -48,8 +48,14 @@ extension Reducer {
         return []
     }
 
-    /// Esc: drops the library search (in the list) or the article search (in the body).
-    func clearSearch(_ state: inout AppState) {
+    /// Esc: gives up the library search under way, or drops the library search (in the list) or
+    /// the article search (in the body).
+    func clearSearch(_ state: inout AppState) -> [Effect] {
+        if let query = state.pendingSearch {
+            state.pendingSearch = nil
+            state.message = "search for '\(query)' cancelled"
+            return [.cancelSearch]
+        }
         if state.focus == .list, state.librarySearch != nil {
             state.librarySearch = nil
             state.refreshVisible()
@@ -59,6 +65,7 @@ extension Reducer {
             state.article?.search = nil
             state.article?.currentMatch = nil
         }
+        return []
     }
 
     func searchArticle(_ query: String, _ state: inout AppState) {

@@ -85,7 +85,7 @@ extension Reducer {
         case .search: return startSearch(&state)
         case .nextMatch: stepMatch(1, &state)
         case .previousMatch: stepMatch(-1, &state)
-        case .clearFilter: clearSearch(&state)
+        case .clearFilter: return clearSearch(&state)
         case .toggleFullPage: return toggleFullPage(&state)
         case .openLink: return openLink(number: count, &state)
         case .digit(let digit):

@@ -14,7 +14,11 @@ extension Reducer {
             state.searchHistory.removeAll { $0 == query }
             state.searchHistory.append(query)
             if state.searchHistory.count > AppState.historyLimit { state.searchHistory.removeFirst() }
-            if prompt.pane == .list { return [.searchLibrary(query)] }
+            if prompt.pane == .list {
+                let replaced: [Effect] = state.pendingSearch == nil ? [] : [.cancelSearch]
+                state.pendingSearch = query
+                return replaced + [.searchLibrary(query)]
+            }
             searchArticle(query, &state)
             return []
         default:

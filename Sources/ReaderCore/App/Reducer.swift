@@ -54,12 +54,27 @@ public struct Reducer {
         case .loaded(let id, let article):
             return loaded(id, article, &state)
         case .searched(let query, let ids):
+            // The answer to a search given up or replaced is dropped.
+            guard state.pendingSearch == query else { return [] }
+            state.pendingSearch = nil
             state.librarySearch = (query, ids)
             state.refreshVisible()
             state.selected = 0
             state.listTop = 0
             state.message = ids.isEmpty ? "no article matches '\(query)'"
                 : "\(ids.count) article\(ids.count == 1 ? " matches" : "s match") '\(query)' (Esc clears)"
+            return []
+        case .libraryLoaded(let entries, let problems):
+            state.entries = entries
+            state.loadingLibrary = false
+            state.refreshVisible()
+            scrollListToSelection(&state)
+            if !problems.isEmpty, state.message == nil {
+                state.message = "\(problems.count) file\(problems.count == 1 ? "" : "s") skipped (listed on exit)"
+            }
+            return []
+        case .progress(let text):
+            state.busy = text
             return []
         case .failed(let message):
             state.message = message

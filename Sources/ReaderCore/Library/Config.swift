@@ -17,7 +17,7 @@ public struct Config: Equatable, Sendable {
 
     /// Parses the file's text.
     public init(text: String) {
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             guard let eq = trimmed.firstIndex(of: "="), eq != trimmed.startIndex else {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A library folder: its articles, listed with titles and dates, searched, and the problems
 /// found. With a `LibraryCache`, unchanged files are not read again.
-public struct Library {
+public struct Library: Sendable {
     public let root: String
     public let cache: LibraryCache?
 
@@ -16,11 +16,15 @@ public struct Library {
 
     /// A row for every article, in id order: cached where the file's size and time stand,
     /// read again where not. `withText` also fills in the searchable text in the cache's stores.
-    public func rows(withText: Bool = false) throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError], generation: Int) {
+    /// `progress` hears of each file read (`reading`) and stored for search (`indexing`); once it
+    /// is cancelled, no more files are read, what was done is kept, and the rows are incomplete.
+    public func rows(withText: Bool = false, progress: WorkProgress? = nil)
+        throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError], generation: Int) {
         // The walk and the table's read are independent: do them at once.
         let loaded = TableBox()
         let reading = DispatchGroup()
         if let cache { DispatchQueue.global().async(group: reading) { loaded.table = cache.load() } }
+        progress?.begin("scanning the library", total: 0)
         let scan = try LibraryScanner(root: root).scan()
         reading.wait()
         var table = loaded.table ?? LibraryCache.Table()
@@ -29,12 +33,12 @@ public struct Library {
             if let cache {
                 cache.withLock {
                     table = cache.load()
-                    update(&table, files: scan.files, withText: withText, problems: &problems)
+                    update(&table, files: scan.files, withText: withText, progress: progress, problems: &problems)
                     cache.compactIfWasteful(&table)
                     cache.save(table)
                 }
             } else {
-                update(&table, files: scan.files, withText: withText, problems: &problems)
+                update(&table, files: scan.files, withText: withText, progress: progress, problems: &problems)
             }
         }
         return (scan.files.compactMap { table.rows[$0.id] }, problems, table.generation)
@@ -55,47 +59,57 @@ public struct Library {
 
     /// Brings the table up to date with `files`: new and changed files are read (in parallel),
     /// rows of files gone are dropped.
-    private func update(_ table: inout LibraryCache.Table, files: [LibraryFile], withText: Bool, problems: inout [ArticleLoadError]) {
+    private func update(_ table: inout LibraryCache.Table, files: [LibraryFile], withText: Bool, progress: WorkProgress?,
+                        problems: inout [ArticleLoadError]) {
         let live = Set(files.map(\.id))
         for id in table.rows.keys where !live.contains(id) { table.rows.removeValue(forKey: id) }
         let changed = files.filter { file in !(table.rows[file.id]?.matches(file) ?? false) }
-        for (index, result) in Self.parallel(changed, Self.row(for:)).enumerated() {
+        progress?.begin("reading", total: changed.count)
+        for (index, result) in Self.parallel(changed, progress: progress, Self.row(for:)).enumerated() {
             switch result {
             case .success(let row): table.rows[row.id] = row
             case .failure(let error):
                 table.rows.removeValue(forKey: changed[index].id)
                 problems.append(error)
+            case nil: table.rows.removeValue(forKey: changed[index].id)
             }
         }
         guard withText, let cache else { return }
         let missing = files.filter { table.rows[$0.id] != nil && table.rows[$0.id]?.folded == nil }
+        progress?.begin("indexing", total: missing.count)
         // In batches, so a cold index never holds the whole library's text in memory.
-        for start in stride(from: 0, to: missing.count, by: 500) {
+        for start in stride(from: 0, to: missing.count, by: 500) where progress?.isCancelled != true {
             let batch = Array(missing[start..<min(start + 500, missing.count)])
             var records: [(id: String, text: [UInt8], folded: [UInt8])] = []
-            for (index, result) in Self.parallel(batch, Self.searchRecord(for:)).enumerated() {
+            for (index, result) in Self.parallel(batch, progress: progress, Self.searchRecord(for:)).enumerated() {
                 switch result {
                 case .success(let record): records.append((batch[index].id, record.text, record.folded))
                 case .failure(let error):
                     table.rows.removeValue(forKey: batch[index].id)
                     problems.append(error)
+                case nil: break
                 }
             }
             cache.append(records, to: &table)
         }
     }
 
-    /// `body` applied to each file on all cores, results in order.
-    static func parallel<T>(_ files: [LibraryFile], _ body: @escaping @Sendable (LibraryFile) throws(ArticleLoadError) -> T) -> [Result<T, ArticleLoadError>] {
+    /// `body` applied to each file on all cores, results in order; a step of `progress` each,
+    /// and nil for the files not started once it is cancelled.
+    static func parallel<T>(_ files: [LibraryFile], progress: WorkProgress? = nil,
+                            _ body: @escaping @Sendable (LibraryFile) throws(ArticleLoadError) -> T)
+        -> [Result<T, ArticleLoadError>?] {
         var results = [Result<T, ArticleLoadError>?](repeating: nil, count: files.count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own slot.
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                if progress?.isCancelled == true { return }
                 slots[index] = Result { () throws(ArticleLoadError) -> T in try body(files[index]) }
+                progress?.step()
             }
         }
-        return results.map { $0! }
+        return results
     }
 
     /// The row of one file, read from its head.
@@ -135,8 +149,9 @@ public struct Library {
     }
 
     /// Every article with its title, date and marks, newest first (ties by id), and the files skipped.
-    public func entries(state: StateFile = StateFile()) throws(ArticleLoadError) -> (entries: [LibraryEntry], problems: [ArticleLoadError]) {
-        let (rows, problems, _) = try rows()
+    public func entries(state: StateFile = StateFile(), progress: WorkProgress? = nil)
+        throws(ArticleLoadError) -> (entries: [LibraryEntry], problems: [ArticleLoadError]) {
+        let (rows, problems, _) = try rows(progress: progress)
         let live = Set(rows.map(\.fingerprint))
         let entries = rows.map { row in
             let marks = state.state(for: ArticleKey(fingerprint: row.fingerprint, id: row.id), liveFingerprints: live)

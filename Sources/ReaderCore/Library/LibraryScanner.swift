@@ -20,11 +20,18 @@ public struct LibraryScanner {
         public var problems: [ArticleLoadError] = []
     }
 
-    /// Walks the library; throws only if the library folder itself cannot be read.
-    public func scan() throws(ArticleLoadError) -> Scan {
+    /// The library folder's real path and its status; throws if it is missing or not a folder.
+    @discardableResult
+    public func checkRoot() throws(ArticleLoadError) -> (path: String, info: stat) {
         guard let realRoot = realPath(root) else { throw .notFound(root) }
         var info = stat()
         guard stat(realRoot, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw .notRegularFile(root, kind: "file, not a folder,") }
+        return (realRoot, info)
+    }
+
+    /// Walks the library; throws only if the library folder itself cannot be read.
+    public func scan() throws(ArticleLoadError) -> Scan {
+        let (realRoot, info) = try checkRoot()
         var scan = Scan()
         var walk = Walk(realRoot: realRoot, visited: [[UInt64(info.st_dev), UInt64(info.st_ino)]])
         walk.folder(realRoot, id: "", into: &scan)

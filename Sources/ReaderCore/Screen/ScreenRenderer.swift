@@ -43,7 +43,8 @@ public struct ScreenRenderer {
         drawTitle(title, pane: .list, focus: state.focus, rect, &screen)
         let rows = rect.height - 1
         if state.visible.isEmpty {
-            screen.put(DisplayWidth.truncate(" no articles", to: rect.width), x: rect.x, y: rect.y + 1, limit: rect.width, style: .chrome)
+            let text = state.loadingLibrary ? " reading the library…" : " no articles"
+            screen.put(DisplayWidth.truncate(text, to: rect.width), x: rect.x, y: rect.y + 1, limit: rect.width, style: .chrome)
             return
         }
         // The date column: whole from 40 columns, as `yy-mm-dd` from 28, so a title keeps 20 columns.
@@ -170,6 +171,11 @@ public struct ScreenRenderer {
         var right = "\(state.unreadCount)/\(state.entries.count) unread"
         if state.filter != .all { right += " · \(state.filter.rawValue) only" }
         if let search = state.librarySearch { right += " · /\(search.query)" }
+        if let query = state.pendingSearch {
+            right = (state.busy ?? "searching for '\(query)'…") + " · Esc cancels"
+        } else if let busy = state.busy {
+            right = busy + " · " + right
+        }
         if let message = state.message {
             right = message
         } else if let open = state.article {

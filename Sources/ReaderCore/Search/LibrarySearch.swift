@@ -20,10 +20,13 @@ public enum LibrarySearch {
         return needle
     }
 
-    /// Searches the cache's stores (filled first where they lack an article).
-    public static func indexed(_ query: String, in library: Library, cache: LibraryCache) throws -> (results: [SearchResult], problems: [ArticleLoadError]) {
+    /// Searches the cache's stores (filled first where they lack an article, as `progress` hears;
+    /// once it is cancelled the results are incomplete).
+    public static func indexed(_ query: String, in library: Library, cache: LibraryCache, progress: WorkProgress? = nil)
+        throws -> (results: [SearchResult], problems: [ArticleLoadError]) {
         let needle = try needle(query)
-        let (rows, problems, generation) = try library.rows(withText: true)
+        let (rows, problems, generation) = try library.rows(withText: true, progress: progress)
+        if progress?.isCancelled == true { return ([], problems) }
         guard let folded = cache.mappedStore("folded", generation: generation), let text = cache.mappedStore("text", generation: generation) else {
             return (try scanned(query, in: library).results, problems)
         }

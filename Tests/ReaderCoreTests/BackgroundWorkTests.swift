@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+/// Work the reader does in the background (reading the library, building the search store):
+/// its progress on the status line, Esc to give up a search, answers that come too late dropped.
+@Suite struct BackgroundWorkTests {
+    @Test func theListArrivesAfterTheScreenWithProgressMeanwhile() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        let entries = app.state.entries
+        app.state = AppState(entries: [], width: 80, height: 24)
+        app.state.loadingLibrary = true
+        app.dispatch(.progress("reading 3,412/10,000…"))
+        #expect(app.screen.text.contains("reading the library…"))
+        #expect(app.screen.text.contains("reading 3,412/10,000… · 0/0 unread"))
+        // Keys work meanwhile.
+        app.send("j?q")
+        #expect(!app.quit)
+        app.dispatch(.libraryLoaded(entries, problems: ["a.bin: binary"]))
+        app.dispatch(.progress(nil))
+        #expect(app.state.visible.count == entries.count)
+        #expect(app.screen.text.contains("1 file skipped (listed on exit)"))
+        #expect(!app.screen.text.contains("reading"))
+    }
+
+    @Test func escGivesUpASearchUnderWayAndItsLateAnswerIsDropped() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        let reducer = app.reducer
+        _ = reducer.reduce(&app.state, .key(.character("/")))
+        for c in "夜市" { _ = reducer.reduce(&app.state, .key(.character(c))) }
+        #expect(reducer.reduce(&app.state, .key(.enter)) == [.searchLibrary("夜市")])
+        #expect(app.state.pendingSearch == "夜市")
+        _ = reducer.reduce(&app.state, .progress("indexing 41/300…"))
+        #expect(app.screen.text.contains("indexing 41/300… · Esc cancels"))
+        #expect(reducer.reduce(&app.state, .key(.escape)) == [.cancelSearch])
+        #expect(app.state.message == "search for '夜市' cancelled")
+        // The answer that comes anyway changes nothing.
+        _ = reducer.reduce(&app.state, .searched(query: "夜市", ids: []))
+        #expect(app.state.librarySearch == nil)
+        #expect(app.state.visible.count == app.state.entries.count)
+    }
+
+    @Test func aNewSearchReplacesOneUnderWay() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        let reducer = app.reducer
+        for key in Key.parse("/first<Enter>") { _ = reducer.reduce(&app.state, .key(key)) }
+        var effects: [Effect] = []
+        for key in Key.parse("/图书馆<Enter>") { effects += reducer.reduce(&app.state, .key(key)) }
+        #expect(effects == [.cancelSearch, .searchLibrary("图书馆")])
+        _ = reducer.reduce(&app.state, .searched(query: "first", ids: []))
+        #expect(app.state.librarySearch == nil)
+        let id = try #require(app.state.entries.first?.id)
+        _ = reducer.reduce(&app.state, .searched(query: "图书馆", ids: [id]))
+        #expect(app.state.librarySearch?.ids == [id])
+    }
+
+    @Test func progressCountsStepsCancelsAndGroupsDigits() {
+        let progress = WorkProgress()
+        #expect(progress.text == nil)
+        progress.begin("indexing", total: 10_000)
+        for _ in 0..<3_412 { progress.step() }
+        #expect(progress.text == "indexing 3,412/10,000…")
+        #expect(!progress.isCancelled)
+        progress.cancel()
+        #expect(progress.isCancelled)
+        #expect(WorkProgress.grouped(100_000) == "100,000")
+        #expect(WorkProgress.grouped(999) == "999")
+        progress.begin("scanning the library", total: 0)
+        #expect(progress.text == "scanning the library…")
+    }
+
+    /// A cancelled search reads no more files and answers nothing; the next search builds the store.
+    @Test func aCancelledSearchStopsAndTheNextOneFinishesTheStore() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-cancel-\(UUID())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for index in 0..<40 {
+            try "Note \(index)\n\nThe tide table for pier \(index) says lanterns at dusk.\n"
+                .write(to: root.appendingPathComponent("note-\(index).txt"), atomically: true, encoding: .utf8)
+        }
+        let cache = LibraryCache(root: root.path, cacheHome: root.appendingPathComponent(".cache").path)
+        let library = Library(root: root.path, cache: cache)
+        let progress = WorkProgress()
+        progress.cancel()
+        let partial = try LibrarySearch.indexed("lanterns", in: library, cache: cache, progress: progress)
+        #expect(partial.results.isEmpty)
+        #expect(cache.load().rows.values.allSatisfy { $0.folded == nil })
+        let whole = try LibrarySearch.indexed("lanterns", in: library, cache: cache)
+        #expect(whole.results.count == 40)
+    }
+}
