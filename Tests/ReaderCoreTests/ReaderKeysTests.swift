@@ -226,4 +226,36 @@ import Testing
         #expect(row.contains(String(date.dropFirst(2))))
         #expect(DisplayWidth.of(String(row.prefix { $0 != "…" })) >= 20)
     }
+
+    @Test func markAllReadAsksThenMarksTheListInOneSave() throws {
+        let (library, root) = try Self.threeArticles()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 80, height: 24, library: library)
+        app.send("A")
+        #expect(app.screen.text.contains("mark the 3 unread articles of this list read?"))
+        app.send("n")
+        #expect(app.state.unreadCount == 3)
+        app.send("Ay")
+        #expect(app.state.unreadCount == 0)
+        #expect(app.state.message == "marked 3 articles read")
+        let saves = app.performed.compactMap { if case .save(let changes) = $0 { return changes } else { return nil } }
+        #expect(saves.count == 1)
+        #expect(saves.first?.count == 3)
+        app.send("A")
+        #expect(app.state.message == "every article of this list is read")
+    }
+
+    @Test func theLinksPaneShowsTheSelectedLinksWholeURLAndEveryPaneItsKeys() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        #expect(app.screen.line(23).contains("Enter:open"))
+        #expect(app.screen.line(23).contains("?:help"))
+        app.open("en/volunteer-radio-new-mast.html")
+        let links = try #require(app.state.article?.article.links)
+        #expect(links.count >= 2)
+        app.send("<Tab>j")
+        #expect(app.state.focus == .links)
+        #expect(app.screen.line(23).contains("[\(links[1].n)] \(links[1].url)"))
+        #expect(ScreenRenderer.middleTruncated("https://example.org/a/very/long/path/to/the/page.html", to: 30)
+                == "https://exampl…o/the/page.html")
+    }
 }

@@ -15,11 +15,15 @@ public struct AppState: Sendable {
     /// A yes-or-no question on the status line, waiting for `y`.
     public enum Question: Sendable, Equatable {
         case quit
+        /// Mark the `count` unread articles of the list read.
+        case markAllRead(count: Int)
 
         /// The question as asked.
         public var text: String {
             switch self {
             case .quit: return "quit reader? (y: quit, any other key: stay)"
+            case .markAllRead(let count):
+                return "mark the \(count) unread article\(count == 1 ? "" : "s") of this list read? (y: yes, any other key: no)"
             }
         }
     }

@@ -7,7 +7,7 @@ public enum Command: Equatable, Sendable {
     case pageDownOrNextUnread
     case open, back, quit, askQuit, nextPane
     case nextArticle, previousArticle, nextUnread
-    case toggleRead, toggleBookmark, toggleUnreadOnly, toggleBookmarkedOnly, cycleSort
+    case toggleRead, toggleBookmark, markAllRead, toggleUnreadOnly, toggleBookmarkedOnly, cycleSort
     case search, nextMatch, previousMatch, clearFilter
     case toggleFullPage, openLink, help
     /// The first half of `g g`.

@@ -7,6 +7,12 @@ public struct KeyMap: Sendable {
         public var command: Command
         public var panes: Set<Pane>
         public var help: String
+        /// A word or two for the status line's key hints (`open`), for the keys worth a hint.
+        public var hint: String?
+
+        public init(keys: [Key], label: String, command: Command, panes: Set<Pane>, help: String, hint: String? = nil) {
+            (self.keys, self.label, self.command, self.panes, self.help, self.hint) = (keys, label, command, panes, help, hint)
+        }
     }
 
     public var bindings: [Binding]
@@ -14,6 +20,13 @@ public struct KeyMap: Sendable {
     /// The command `key` means in `pane`, if any.
     public func command(for key: Key, in pane: Pane) -> Command? {
         bindings.first { $0.panes.contains(pane) && $0.keys.contains(key) }?.command
+    }
+
+    /// The key hints for `pane`, as newsboat shows them: `Enter:open /:search … ?:help`.
+    public func hints(for pane: Pane) -> String {
+        bindings.filter { $0.panes.contains(pane) && $0.hint != nil }
+            .map { "\($0.label.split(separator: " ").first ?? ""):\($0.hint!)" }
+            .joined(separator: " ")
     }
 
     static let all: Set<Pane> = Set(Pane.allCases)
@@ -24,15 +37,15 @@ public struct KeyMap: Sendable {
         Binding(keys: [.character("k"), .up], label: "k ↑", command: .moveUp, panes: all,
                 help: "previous article / scroll up / previous link"),
         Binding(keys: [.enter, .right, .character("l")], label: "Enter → l", command: .open, panes: [.list],
-                help: "open the article (marks it read)"),
+                help: "open the article (marks it read)", hint: "open"),
         Binding(keys: [.enter, .character("o")], label: "Enter o", command: .openLink, panes: [.links],
-                help: "open the selected link"),
-        Binding(keys: [.character("q")], label: "q", command: .quit, panes: [.list], help: "quit"),
+                help: "open the selected link", hint: "open"),
+        Binding(keys: [.character("q")], label: "q", command: .quit, panes: [.list], help: "quit", hint: "quit"),
         Binding(keys: [.character("q"), .left, .character("h")], label: "q ← h", command: .back, panes: [.body, .links],
-                help: "back to the list / the body"),
+                help: "back to the list / the body", hint: "back"),
         Binding(keys: [.left, .character("h")], label: "← h", command: .askQuit, panes: [.list], help: "quit, after asking"),
         Binding(keys: [.character(" ")], label: "Space", command: .pageDownOrNextUnread, panes: [.body],
-                help: "page down; at the end, the next unread article"),
+                help: "page down; at the end, the next unread article", hint: "page"),
         Binding(keys: [.character(" "), .pageDown, .control("f")], label: "Space PgDn ^F", command: .pageDown,
                 panes: [.list, .links], help: "page down"),
         Binding(keys: [.pageDown, .control("f")], label: "PgDn ^F", command: .pageDown, panes: [.body], help: "page down"),
@@ -47,27 +60,29 @@ public struct KeyMap: Sendable {
         Binding(keys: (0...9).map { .character(Character(String($0))) }, label: "0-9", command: .digit(0), panes: all,
                 help: "a count for the next key: 5j, 50%, 3o (open link 3)"),
         Binding(keys: [.character("%")], label: "N%", command: .percent, panes: all, help: "to N percent: 50% half-way"),
-        Binding(keys: [.character("J")], label: "J", command: .nextArticle, panes: [.body, .links], help: "next article"),
+        Binding(keys: [.character("J")], label: "J", command: .nextArticle, panes: [.body, .links], help: "next article", hint: "next"),
         Binding(keys: [.character("K")], label: "K", command: .previousArticle, panes: [.body, .links],
                 help: "previous article"),
         Binding(keys: [.character("u")], label: "u", command: .nextUnread, panes: [.list, .body],
-                help: "open the next unread article"),
+                help: "open the next unread article", hint: "unread"),
         Binding(keys: [.character("/")], label: "/", command: .search, panes: [.list, .body],
-                help: "search the library / this article"),
-        Binding(keys: [.character("n")], label: "n", command: .nextMatch, panes: [.body], help: "next match (from the view)"),
+                help: "search the library / this article", hint: "search"),
+        Binding(keys: [.character("n")], label: "n", command: .nextMatch, panes: [.body], help: "next match (from the view)", hint: "match"),
         Binding(keys: [.character("N")], label: "N", command: .previousMatch, panes: [.body],
                 help: "previous match (from the view)"),
         Binding(keys: [.escape], label: "Esc", command: .clearFilter, panes: [.list, .body], help: "clear the search, or stop one under way"),
-        Binding(keys: [.tab], label: "Tab", command: .nextPane, panes: all, help: "next pane"),
-        Binding(keys: [.character("m")], label: "m", command: .toggleRead, panes: [.list, .body], help: "toggle read / unread"),
+        Binding(keys: [.tab], label: "Tab", command: .nextPane, panes: all, help: "next pane", hint: "pane"),
+        Binding(keys: [.character("m")], label: "m", command: .toggleRead, panes: [.list, .body], help: "toggle read / unread", hint: "read"),
         Binding(keys: [.character("b")], label: "b", command: .toggleBookmark, panes: [.list, .body], help: "toggle bookmark"),
+        Binding(keys: [.character("A")], label: "A", command: .markAllRead, panes: [.list],
+                help: "mark every article of the list read (asks first)"),
         Binding(keys: [.character("U")], label: "U", command: .toggleUnreadOnly, panes: [.list],
                 help: "show unread only (toggle)"),
         Binding(keys: [.character("B")], label: "B", command: .toggleBookmarkedOnly, panes: [.list],
                 help: "show bookmarked only (toggle)"),
         Binding(keys: [.character("s")], label: "s", command: .cycleSort, panes: [.list], help: "sort: date, title, unread first"),
         Binding(keys: [.character("o")], label: "N o", command: .openLink, panes: [.body], help: "open link N"),
-        Binding(keys: [.character("f")], label: "f", command: .toggleFullPage, panes: [.body], help: "toggle the full saved page"),
-        Binding(keys: [.character("?")], label: "?", command: .help, panes: all, help: "this help (j k PgDn scroll, q closes)"),
+        Binding(keys: [.character("f")], label: "f", command: .toggleFullPage, panes: [.body], help: "toggle the full saved page", hint: "full page"),
+        Binding(keys: [.character("?")], label: "?", command: .help, panes: all, help: "this help (j k PgDn scroll, q closes)", hint: "help"),
     ])
 }

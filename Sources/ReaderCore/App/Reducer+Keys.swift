@@ -74,6 +74,10 @@ extension Reducer {
         case .toggleBookmark:
             guard let entry = currentEntry(state) else { return [] }
             return setBookmarked(!entry.bookmarked, id: entry.id, &state)
+        case .markAllRead:
+            let unread = state.visible.filter { !state.entries[$0].read }.count
+            guard unread > 0 else { state.message = "every article of this list is read"; return [] }
+            state.question = .markAllRead(count: unread)
         case .toggleUnreadOnly: setFilter(.unread, &state)
         case .toggleBookmarkedOnly: setFilter(.bookmarked, &state)
         case .cycleSort:
@@ -103,6 +107,7 @@ extension Reducer {
     private func answerYes(_ question: AppState.Question, _ state: inout AppState) -> [Effect] {
         switch question {
         case .quit: return quit(&state)
+        case .markAllRead: return markAllRead(&state)
         }
     }
 

@@ -31,6 +31,23 @@ extension Reducer {
         return [.save([change])]
     }
 
+    /// Marks every unread article of the list read, in one save.
+    func markAllRead(_ state: inout AppState) -> [Effect] {
+        let live = Set(state.entries.map(\.fingerprint)), now = clock()
+        var changes: [StateChange] = []
+        for index in state.visible where !state.entries[index].read {
+            state.entries[index].read = true
+            let change = StateChange.read(state.entries[index].key, true)
+            state.state.apply(change, at: now, liveFingerprints: { live })
+            changes.append(change)
+            if state.article?.entry.id == state.entries[index].id { state.article?.entry = state.entries[index] }
+        }
+        state.refreshVisible()
+        scrollListToSelection(&state)
+        state.message = "marked \(changes.count) article\(changes.count == 1 ? "" : "s") read"
+        return changes.isEmpty ? [] : [.save(changes)]
+    }
+
     /// The reading position of the open article, to save when leaving it or quitting.
     func savePosition(_ state: inout AppState) -> [Effect] {
         guard let open = state.article else { return [] }

@@ -182,11 +182,28 @@ public struct ScreenRenderer {
             let rows = PaneLayout.contentRows(PaneLayout(width: state.width, height: state.height, focus: .body).body)
             right = positionText(open, rows: rows, separator: " ") + " · " + right
         }
+        // In the links pane the selected link's whole URL has the line, a message aside.
+        if state.focus == .links, state.message == nil, let open = state.article, open.article.links.indices.contains(open.selectedLink) {
+            let link = open.article.links[open.selectedLink]
+            let text = Self.middleTruncated(" [\(link.n)] \(link.url)", to: state.width - 1)
+            screen.put(text, x: 0, y: row, style: .status)
+            return
+        }
         let rightText = DisplayWidth.truncate(right, to: max(0, state.width - 2))
         let rightWidth = DisplayWidth.of(rightText)
-        let title = state.article?.article.title ?? "reader · ? for help"
-        screen.put(DisplayWidth.truncate(" " + title, to: max(0, state.width - rightWidth - 2)), x: 0, y: row, style: .status)
+        // The open article's title in the body, the keys of the pane elsewhere.
+        let left = state.focus == .body ? state.article?.article.title ?? "" : keyMap.hints(for: state.focus)
+        screen.put(DisplayWidth.truncate(" " + left, to: max(0, state.width - rightWidth - 2)), x: 0, y: row, style: .status)
         screen.put(rightText, x: state.width - rightWidth - 1, y: row, style: state.message != nil ? .message : .status)
+    }
+
+    /// `text` cut in the middle to `columns`, so a URL keeps its host and its end.
+    static func middleTruncated(_ text: String, to columns: Int) -> String {
+        guard DisplayWidth.of(text) > columns, columns > 8 else { return DisplayWidth.truncate(text, to: columns) }
+        let head = String(DisplayWidth.prefix(text, fitting: (columns - 1) / 2).text)
+        var tail = Substring(text)
+        while DisplayWidth.of(tail) > columns - 1 - DisplayWidth.of(head) { tail = tail.dropFirst() }
+        return head + "…" + tail
     }
 
     /// The prompt: its label, the end of a long line kept in view, and the cursor where it is.
