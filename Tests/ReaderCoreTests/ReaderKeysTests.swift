@@ -258,4 +258,26 @@ import Testing
         #expect(ScreenRenderer.middleTruncated("https://example.org/a/very/long/path/to/the/page.html", to: 30)
                 == "https://exampl…o/the/page.html")
     }
+
+    @Test func theOutlineListsTheHeadingsAndEnterGoesToOne() throws {
+        let section = (0..<30).map { "Line \($0) of the section, about tides and boats." }.joined(separator: "\n\n")
+        let text = "# Harbour guide\n\n## Arriving by ferry\n\n\(section)\n\n## 灯台への道\n\n\(section)\n\n## Leaving\n\n\(section)\n"
+        let (library, root) = try Self.library(["guide.md": text])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 80, height: 24, library: library)
+        app.send("<Enter>t")
+        let outline = try #require(app.state.outline)
+        #expect(outline.items.map(\.text) == ["Harbour guide", "Arriving by ferry", "灯台への道", "Leaving"])
+        #expect(app.screen.text.contains("Outline · 1/4"))
+        app.send("jj<Enter>")
+        #expect(app.state.outline == nil)
+        let open = try #require(app.state.article)
+        #expect(open.layout.lines[open.top].text == "灯台への道")
+        // Opened again, it starts on the heading of the view.
+        app.send("t")
+        #expect(app.state.outline?.selected == 2)
+        app.send("q")
+        #expect(app.state.outline == nil)
+        #expect(app.state.article != nil)
+    }
 }

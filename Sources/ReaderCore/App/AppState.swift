@@ -58,6 +58,8 @@ public struct AppState: Sendable {
     public var pendingSearch: String?
     public var question: Question?
     public var help: Help?
+    /// The open article's headings, when `t` shows them.
+    public var outline: Outline?
     /// A `g` waiting for its second `g`.
     public var pendingGo = false
     /// Digits typed before `o`.

@@ -82,6 +82,8 @@ public struct KeyMap: Sendable {
                 help: "show bookmarked only (toggle)"),
         Binding(keys: [.character("s")], label: "s", command: .cycleSort, panes: [.list], help: "sort: date, title, unread first"),
         Binding(keys: [.character("o")], label: "N o", command: .openLink, panes: [.body], help: "open link N"),
+        Binding(keys: [.character("t")], label: "t", command: .outline, panes: [.body, .links],
+                help: "the article's headings; Enter goes to one", hint: "outline"),
         Binding(keys: [.character("f")], label: "f", command: .toggleFullPage, panes: [.body], help: "toggle the full saved page", hint: "full page"),
         Binding(keys: [.character("?")], label: "?", command: .help, panes: all, help: "this help (j k PgDn scroll, q closes)", hint: "help"),
     ])

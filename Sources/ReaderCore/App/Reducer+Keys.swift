@@ -4,6 +4,7 @@ extension Reducer {
     func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.message = nil
         if state.help != nil { return helpKey(key, &state) }
+        if state.outline != nil { return outlineKey(key, &state) }
         if state.prompt != nil { return edit(key, &state) }
         if key == .control("c") { return quit(&state) }
         if let question = state.question {
@@ -99,6 +100,8 @@ extension Reducer {
                 : "\(number): j, k, G, % take it as a count"
         case .help:
             state.help = AppState.Help()
+        case .outline:
+            openOutline(&state)
         }
         return []
     }

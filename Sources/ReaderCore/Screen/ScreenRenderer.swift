@@ -20,6 +20,7 @@ public struct ScreenRenderer {
         if let rect = panes.links { drawLinks(state, rect, &screen) }
         drawStatus(state, row: panes.statusRow, &screen)
         if let help = state.help { drawHelp(help, state, &screen) }
+        if let outline = state.outline { drawOutline(outline, state, &screen) }
         return screen
     }
 
@@ -236,6 +237,23 @@ public struct ScreenRenderer {
         for (index, line) in lines.prefix(state.height).enumerated() {
             let text = DisplayWidth.truncate(line, to: state.width)
             screen.put(text, x: max(0, (state.width - DisplayWidth.of(text)) / 2), y: top + index, style: .error)
+        }
+    }
+
+    /// The outline over the panes: the headings, the selected one marked.
+    private func drawOutline(_ outline: Outline, _ state: AppState, _ screen: inout Screen) {
+        let rows = HelpPane.rows(height: state.height)
+        screen.fill(x: 0, y: 0, width: state.width, height: rows + 1, style: .help)
+        let title = DisplayWidth.truncate(" Outline · \(outline.selected + 1)/\(outline.items.count) · Enter goes there · q closes",
+                                          to: state.width)
+        screen.put(title, x: 0, y: 0, limit: state.width, style: .focusedPaneTitle)
+        for row in 0..<rows {
+            let index = outline.top + row
+            guard index < outline.items.count else { break }
+            let style: Style = index == outline.selected ? .selected : .help
+            screen.fill(x: 0, y: 1 + row, width: state.width, height: 1, style: style)
+            let text = DisplayWidth.truncate(outline.items[index].text, to: state.width - 4)
+            screen.put(text, x: 2, y: 1 + row, limit: state.width - 4, style: style)
         }
     }
 
