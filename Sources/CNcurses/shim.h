@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
 
 static inline attr_t reader_a_bold(void) { return A_BOLD; }
 static inline attr_t reader_a_reverse(void) { return A_REVERSE; }
@@ -15,6 +16,8 @@ static inline attr_t reader_a_dim(void) { return A_DIM; }
 static inline attr_t reader_a_normal(void) { return A_NORMAL; }
 
 static inline WINDOW *reader_stdscr(void) { return stdscr; }
+/// Writes a terminal string (an OSC 52 copy) through ncurses' own output, after the screen.
+static inline int reader_putp(const char *string) { int result = putp(string); fflush(stdout); return result; }
 static inline int reader_colors(void) { return COLORS; }
 static inline int reader_color_pairs(void) { return COLOR_PAIRS; }
 static inline attr_t reader_color_pair(int pair) { return COLOR_PAIR(pair); }

@@ -72,7 +72,7 @@ struct InteractiveReader {
             }
             // A problem the store met while saving (a corrupt file moved aside) shows at once.
             if store.warnings.count > warningsShown, let newest = store.warnings.last {
-                _ = reducer.reduce(&app, .failed(newest))
+                _ = reducer.reduce(&app, .status(newest))
                 warningsShown = store.warnings.count
             }
         }
@@ -90,7 +90,7 @@ struct InteractiveReader {
                 let (entries, problems) = try library.entries(state: state, progress: progress)
                 return .libraryLoaded(entries, problems: problems.map(\.description))
             } catch {
-                return .failed("cannot read the library: \(error)")
+                return .status("cannot read the library: \(error)")
             }
         }
     }
@@ -103,13 +103,13 @@ struct InteractiveReader {
             return nil
         case .save(let changes):
             let live = { [entries = app.entries] in Set(entries.map(\.fingerprint)) }
-            do { try store.apply(changes, liveFingerprints: live) } catch { return .failed("not saved: \(error)") }
+            do { try store.apply(changes, liveFingerprints: live) } catch { return .status("not saved: \(error)") }
             return nil
         case .load(let entry):
             do {
                 return .loaded(id: entry.id, try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: Library.fallbackTitle(entry.id)))
             } catch {
-                return .failed(error.description)
+                return .status(error.description)
             }
         case .searchLibrary(let query):
             let progress = WorkProgress()
@@ -119,7 +119,7 @@ struct InteractiveReader {
                         ?? LibrarySearch.scanned(query, in: library)
                     return progress.isCancelled ? nil : .searched(query: query, ids: results.results.map(\.id))
                 } catch {
-                    return progress.isCancelled ? nil : .failed("\(error)")
+                    return progress.isCancelled ? nil : .status("\(error)")
                 }
             })
             return nil
@@ -127,10 +127,22 @@ struct InteractiveReader {
             // Only searches have progress and answer with `searched`; the list at the start is not cancelled.
             for job in jobs.dropFirst(app.loadingLibrary ? 1 : 0) { job.progress?.cancel() }
             return nil
+        case .copy(let text):
+            return .status(Clipboard(environment: Platform.environment).copy(text, terminal: terminal))
+        case .source(let entry, let open):
+            let article: Article
+            do {
+                article = try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: Library.fallbackTitle(entry.id))
+            } catch {
+                return .status(error.description)
+            }
+            guard let url = article.metadata.source else { return .status("this article has no source URL") }
+            guard open else { return perform(.copy(url), for: app, jobs: &jobs, terminal: terminal, opener: opener) }
+            return perform(.openLink(url), for: app, jobs: &jobs, terminal: terminal, opener: opener)
         case .openLink(let url):
             let (message, job) = opener.open(url, terminal: terminal)
             if let job { jobs.append(job) }
-            return message.map(Action.failed)
+            return message.map(Action.status)
         case .layOut(let id, let width, let full):
             guard let document = app.article?.layout.document, app.article?.entry.id == id, document.full == full else { return nil }
             jobs.append(BackgroundJob {

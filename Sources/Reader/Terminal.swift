@@ -185,6 +185,13 @@ final class Terminal {
 
     /// Runs `body` with the terminal restored to normal (for a terminal browser), then takes
     /// it back and repaints.
+    /// Asks the terminal to put `text` on the clipboard (OSC 52), through ncurses' output.
+    /// The text is base64, so no byte of it can act on the terminal.
+    func copyToClipboard(_ text: String) {
+        let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+        _ = reader_putp(sequence)
+    }
+
     func suspended(_ body: () -> Void) {
         endwin()
         body()

@@ -43,7 +43,7 @@ final class AppDriver {
                     let article = try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: entry.id)
                     effects += reducer.reduce(&state, .loaded(id: entry.id, article))
                 } catch {
-                    effects += reducer.reduce(&state, .failed(error.description))
+                    effects += reducer.reduce(&state, .status(error.description))
                 }
             case .searchLibrary(let query):
                 if let results = try? LibrarySearch.scanned(query, in: library) {
@@ -58,7 +58,7 @@ final class AppDriver {
                     effects += reducer.reduce(&state, .indexed(id: id, full: full, ArticleSearch.Index(document)))
                 }
             case .quit: quit = true
-            case .save, .openLink, .cancelSearch: break
+            case .save, .openLink, .cancelSearch, .copy, .source: break
             }
         }
     }

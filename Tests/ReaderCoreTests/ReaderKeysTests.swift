@@ -280,4 +280,22 @@ import Testing
         #expect(app.state.outline == nil)
         #expect(app.state.article != nil)
     }
+
+    @Test func theArticlesOwnURLAndItsLinksAreOpenedAndCopied() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        let source = "https://www.eastfieldpost.example.co.uk/community/2024/09/28/saturday-bike-repair-cafe"
+        app.select("en/bike-repair-cafe.md")
+        let entry = try #require(app.state.selectedEntry)
+        // From the list the article is read first (by the front end).
+        #expect(app.reducer.reduce(&app.state, .key(.character("o"))) == [.source(entry, open: true)])
+        #expect(app.reducer.reduce(&app.state, .key(.character("y"))) == [.source(entry, open: false)])
+        app.send("<Enter>")
+        #expect(app.reducer.reduce(&app.state, .key(.character("O"))) == [.openLink(source)])
+        #expect(app.reducer.reduce(&app.state, .key(.character("y"))) == [.copy(source)])
+        let links = try #require(app.state.article?.article.links)
+        #expect(app.reducer.reduce(&app.state, .key(.character("2"))).isEmpty)
+        #expect(app.reducer.reduce(&app.state, .key(.character("y"))) == [.copy(links[1].url)])
+        app.send("<Tab>j")
+        #expect(app.reducer.reduce(&app.state, .key(.character("y"))) == [.copy(links[1].url)])
+    }
 }

@@ -449,4 +449,31 @@ import Testing
         #expect(text.contains("READER-EXITED-0"))
         #expect(Date().timeIntervalSince(asked) < 2)
     }
+
+    @Test func yCopiesWithTheClipboardToolAsAnArgvElseThroughTheTerminal() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-copy-\(UUID())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let copied = root.appendingPathComponent("copied").path
+        try "#!/bin/sh\ncat > '\(copied)'\n".write(to: root.appendingPathComponent("wl-copy"), atomically: true, encoding: .utf8)
+        chmod(root.appendingPathComponent("wl-copy").path, 0o755)
+        let source = "https://www.eastfieldpost.example.co.uk/community/2024/09/28/saturday-bike-repair-cafe"
+        do {
+            let session = try Session(environment: "WAYLAND_DISPLAY=wayland-test PATH='\(root.path):/usr/bin:/bin'")
+            defer { session.close() }
+            try session.openArticle(matching: "bike repair")
+            try session.send("y")
+            try session.waitFor { $0.contains("copied with wl-copy") }
+            for _ in 0..<50 where (try? String(contentsOfFile: copied, encoding: .utf8)) != source { usleep(100_000) }
+            #expect(try String(contentsOfFile: copied, encoding: .utf8) == source)
+        }
+        // With no tool, OSC 52 carries it, base64 so nothing in it acts on the terminal.
+        let session = try Session(environment: "WAYLAND_DISPLAY= DISPLAY=")
+        defer { session.close() }
+        try session.openArticle(matching: "bike repair")
+        try session.send("y")
+        try session.waitFor { $0.contains("copied (through the terminal)") }
+        let raw = try String(contentsOfFile: session.raw, encoding: .utf8)
+        #expect(raw.contains("\u{1B}]52;c;" + Data(source.utf8).base64EncodedString() + "\u{07}"))
+    }
 }

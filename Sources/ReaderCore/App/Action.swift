@@ -14,6 +14,6 @@ public enum Action: Sendable {
     case libraryLoaded([LibraryEntry], problems: [String])
     /// How far background work has come (nil: none is going on).
     case progress(String?)
-    /// An effect failed: the message goes on the status line.
-    case failed(String)
+    /// A message for the status line: why an effect failed, or what it did (`copied …`).
+    case status(String)
 }

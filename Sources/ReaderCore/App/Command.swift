@@ -9,7 +9,7 @@ public enum Command: Equatable, Sendable {
     case nextArticle, previousArticle, nextUnread
     case toggleRead, toggleBookmark, markAllRead, toggleUnreadOnly, toggleBookmarkedOnly, cycleSort
     case search, nextMatch, previousMatch, clearFilter
-    case toggleFullPage, openLink, help, outline
+    case toggleFullPage, openLink, openSource, yank, help, outline
     /// The first half of `g g`.
     case goPrefix
     /// A digit of a count (`5j`, `50%`) or of a link number (`3o`).

@@ -1,8 +1,8 @@
 /// What the reducer asks the front end to do: all I/O happens there.
 public enum Effect: Equatable, Sendable {
-    /// Read an article file; answer with `Action.loaded` or `Action.failed`.
+    /// Read an article file; answer with `Action.loaded` or `Action.status`.
     case load(LibraryEntry)
-    /// Search the library in the background; answer with `Action.searched` or `Action.failed`.
+    /// Search the library in the background; answer with `Action.searched` or `Action.status`.
     case searchLibrary(String)
     /// Stop the library search under way (its answer, if any, is dropped).
     case cancelSearch
@@ -10,6 +10,11 @@ public enum Effect: Equatable, Sendable {
     case save([StateChange])
     /// Open a link (already checked openable) with the browser.
     case openLink(String)
+    /// Put a URL on the clipboard.
+    case copy(String)
+    /// Read `entry` for its source URL, then open it (`open`) or copy it; answer with `Action.status`
+    /// when it has none.
+    case source(LibraryEntry, open: Bool)
     /// Wrap the open article at `width` in the background; answer with `Action.laidOut`.
     case layOut(id: String, width: Int, full: Bool)
     /// Fold the open article for search in the background; answer with `Action.indexed`.

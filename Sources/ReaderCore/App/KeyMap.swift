@@ -84,6 +84,12 @@ public struct KeyMap: Sendable {
         Binding(keys: [.character("o")], label: "N o", command: .openLink, panes: [.body], help: "open link N"),
         Binding(keys: [.character("t")], label: "t", command: .outline, panes: [.body, .links],
                 help: "the article's headings; Enter goes to one", hint: "outline"),
+        Binding(keys: [.character("o")], label: "o", command: .openSource, panes: [.list],
+                help: "open the article's own web page (its source URL)"),
+        Binding(keys: [.character("O")], label: "O", command: .openSource, panes: [.body],
+                help: "open the article's own web page (its source URL)"),
+        Binding(keys: [.character("y")], label: "y", command: .yank, panes: all,
+                help: "copy a URL: the selected link's, link N's (N y), else the article's own"),
         Binding(keys: [.character("f")], label: "f", command: .toggleFullPage, panes: [.body], help: "toggle the full saved page", hint: "full page"),
         Binding(keys: [.character("?")], label: "?", command: .help, panes: all, help: "this help (j k PgDn scroll, q closes)", hint: "help"),
     ])

@@ -93,6 +93,8 @@ extension Reducer {
         case .clearFilter: return clearSearch(&state)
         case .toggleFullPage: return toggleFullPage(&state)
         case .openLink: return openLink(number: count, &state)
+        case .openSource: return source(open: true, &state)
+        case .yank: return yank(number: count, &state)
         case .digit(let digit):
             let number = min(99_999, (state.pendingNumber ?? 0) * 10 + digit)
             state.pendingNumber = number

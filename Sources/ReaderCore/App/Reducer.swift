@@ -76,7 +76,7 @@ public struct Reducer {
         case .progress(let text):
             state.busy = text
             return []
-        case .failed(let message):
+        case .status(let message):
             state.message = message
             return []
         }
