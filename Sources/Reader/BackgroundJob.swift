@@ -8,11 +8,16 @@ final class BackgroundJob: @unchecked Sendable {
     private let lock = NSLock()
     private var done = false
     private var result: Action?
+    /// What a job does, for the loop to find one.
+    enum Kind { case listing, search, other }
+
+    let kind: Kind
     /// How far the work has come, and its off switch, when it has them.
     let progress: WorkProgress?
 
     /// Starts `work` at once.
-    init(progress: WorkProgress? = nil, _ work: @escaping @Sendable () -> Action?) {
+    init(_ kind: Kind = .other, progress: WorkProgress? = nil, _ work: @escaping @Sendable () -> Action?) {
+        self.kind = kind
         self.progress = progress
         Thread.detachNewThread { [self] in
             let action = work()

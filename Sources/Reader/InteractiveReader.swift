@@ -36,6 +36,9 @@ struct InteractiveReader {
         let opener = LinkOpener(browser: browser)
         var running = true
         var jobs = [listing(state)]
+        // The state folder is made now, so another reader's first save is noticed too.
+        try? FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
+        let watcher = LibraryWatcher(library: library.root, stateDirectory: store.directory)
         while running {
             terminal.draw(renderer.render(app))
             // While work runs in the background, wake up to collect it; when idle, now and then
@@ -45,9 +48,12 @@ struct InteractiveReader {
             let key = terminal.readKey(resized: &resized)
             if key == nil && !resized { resized = terminal.catchUpWithResize() }
             var effects: [Effect] = []
+            // Files changed under the library, or another reader saved: the list and marks again
+            // (a change during a reload waits for its end, so none is missed).
+            if !jobs.contains(where: { $0.kind == .listing }), watcher?.takeChange() == true { effects.append(.reload) }
             jobs = jobs.filter { job in
                 let (done, action) = job.state
-                if case .libraryLoaded(_, let problems) = action { notes += problems }
+                if case .libraryLoaded(_, _, let problems) = action { notes += problems.filter { !notes.contains($0) } }
                 if let action { effects += reducer.reduce(&app, action) }
                 return !done
             }
@@ -85,10 +91,10 @@ struct InteractiveReader {
     /// The job that reads the library's list, with the marks of `state`.
     private func listing(_ state: StateFile) -> BackgroundJob {
         let progress = WorkProgress()
-        return BackgroundJob(progress: progress) { [library] in
+        return BackgroundJob(.listing, progress: progress) { [library] in
             do {
                 let (entries, problems) = try library.entries(state: state, progress: progress)
-                return .libraryLoaded(entries, problems: problems.map(\.description))
+                return .libraryLoaded(entries, state: state, problems: problems.map(\.description))
             } catch {
                 return .status("cannot read the library: \(error)")
             }
@@ -113,7 +119,7 @@ struct InteractiveReader {
             }
         case .searchLibrary(let query):
             let progress = WorkProgress()
-            jobs.append(BackgroundJob(progress: progress) { [library] in
+            jobs.append(BackgroundJob(.search, progress: progress) { [library] in
                 do {
                     let results = try library.cache.map { try LibrarySearch.indexed(query, in: library, cache: $0, progress: progress) }
                         ?? LibrarySearch.scanned(query, in: library)
@@ -124,8 +130,10 @@ struct InteractiveReader {
             })
             return nil
         case .cancelSearch:
-            // Only searches have progress and answer with `searched`; the list at the start is not cancelled.
-            for job in jobs.dropFirst(app.loadingLibrary ? 1 : 0) { job.progress?.cancel() }
+            for job in jobs where job.kind == .search { job.progress?.cancel() }
+            return nil
+        case .reload:
+            if !jobs.contains(where: { $0.kind == .listing }) { jobs.append(listing(store.load())) }
             return nil
         case .copy(let text):
             return .status(Clipboard(environment: Platform.environment).copy(text, terminal: terminal))

@@ -16,7 +16,7 @@ import Testing
         // Keys work meanwhile.
         app.send("j?q")
         #expect(!app.quit)
-        app.dispatch(.libraryLoaded(entries, problems: ["a.bin: binary"]))
+        app.dispatch(.libraryLoaded(entries, state: StateFile(), problems: ["a.bin: binary"]))
         app.dispatch(.progress(nil))
         #expect(app.state.visible.count == entries.count)
         #expect(app.screen.text.contains("1 file skipped (listed on exit)"))
@@ -87,5 +87,38 @@ import Testing
         #expect(cache.load().rows.values.allSatisfy { $0.folded == nil })
         let whole = try LibrarySearch.indexed("lanterns", in: library, cache: cache)
         #expect(whole.results.count == 40)
+    }
+
+    @Test func aReloadKeepsTheSelectionAndTheOpenArticleAndSaysWhatChanged() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        #expect(app.reducer.reduce(&app.state, .key(.character("r"))) == [.reload])
+        app.send("jj<Enter>")
+        let open = try #require(app.state.article?.entry)
+        var entries = app.state.entries
+        // Another reader bookmarked it (later than anything here), and one article was deleted.
+        var disk = app.state.state
+        disk.apply(.bookmarked(open.key, true), at: 1_900_000_000)
+        entries.removeAll { $0.id != open.id && $0.id == app.state.entries.last?.id }
+        app.dispatch(.libraryLoaded(entries, state: disk, problems: []))
+        #expect(app.state.article?.entry.id == open.id)
+        #expect(app.state.article?.entry.bookmarked == true)
+        #expect(app.state.selectedEntry?.id == open.id)
+        #expect(app.state.message == "reloaded: 1 article gone")
+        // Noticed by itself with nothing changed, the reader says nothing.
+        app.send("j")
+        app.dispatch(.libraryLoaded(entries, state: disk, problems: []))
+        #expect(app.state.message == nil)
+    }
+
+    @Test func aReloadReadBeforeAMarkDoesNotUndoIt() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        let before = app.state.state
+        let entries = app.state.entries
+        app.send("m")
+        #expect(app.state.selectedEntry?.read == true)
+        // The reload read the disk before the mark was saved.
+        app.dispatch(.libraryLoaded(entries, state: before, problems: []))
+        #expect(app.state.selectedEntry?.read == true)
+        #expect(app.state.unreadCount == entries.count - 1)
     }
 }

@@ -476,4 +476,33 @@ import Testing
         let raw = try String(contentsOfFile: session.raw, encoding: .utf8)
         #expect(raw.contains("\u{1B}]52;c;" + Data(source.utf8).base64EncodedString() + "\u{07}"))
     }
+
+    @Test func newFilesAndMarksFromAnotherProcessShowUpWhileTheReaderRuns() throws {
+        let library = FileManager.default.temporaryDirectory.appendingPathComponent("reader-live-\(UUID())")
+        try FileManager.default.createDirectory(at: library.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: library) }
+        try "Tide tables\n\nHigh water at noon.\n".write(to: library.appendingPathComponent("notes/tides.txt"),
+                                                          atomically: true, encoding: .utf8)
+        let session = try Session(library: library.path)
+        defer { session.close() }
+        try session.waitFor { $0.contains("Library 1") && $0.contains("1/1 unread") }
+        // A new file in a new folder.
+        try FileManager.default.createDirectory(at: library.appendingPathComponent("notes/2026"), withIntermediateDirectories: true)
+        try "Ferry times\n\nThe last ferry leaves at nine.\n".write(to: library.appendingPathComponent("notes/2026/ferry.txt"),
+                                                                   atomically: true, encoding: .utf8)
+        var text = try session.waitFor { $0.contains("Library 2") }
+        #expect(text.contains("Ferry times"))
+        // Marked read by the CLI: the reader shows it.
+        let mark = try CommandLineTests.run(["mark", "notes/tides.txt", "--read", "--library", library.path,
+                                             "--state-dir", session.state])
+        #expect(mark.status == 0)
+        // The row loses its unread mark `N`.
+        func tidesRow(_ screen: String) -> String { screen.split(separator: "\n").first { $0.contains("Tide tables") }.map(String.init) ?? "" }
+        text = try session.waitFor { tidesRow($0).hasPrefix("    Tide tables") }
+        #expect(tidesRow(text).hasPrefix("    Tide tables"))
+        // Deleted, it goes.
+        try FileManager.default.removeItem(at: library.appendingPathComponent("notes/2026/ferry.txt"))
+        text = try session.waitFor { $0.contains("Library 1") && !$0.contains("Ferry times") }
+        #expect(!text.contains("Ferry times"))
+    }
 }

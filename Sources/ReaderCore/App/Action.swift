@@ -10,8 +10,10 @@ public enum Action: Sendable {
     case laidOut(id: String, ArticleLayout)
     /// The search index `Effect.indexArticle` asked for.
     case indexed(id: String, full: Bool, ArticleSearch.Index)
-    /// The library's list, read in the background at the start, and the files skipped (why, one line each).
-    case libraryLoaded([LibraryEntry], problems: [String])
+    /// The library's list, read in the background (at the start, on `r`, when files change), the
+    /// state as the disk has it now (marks made by other readers included), and the files
+    /// skipped (why, one line each).
+    case libraryLoaded([LibraryEntry], state: StateFile, problems: [String])
     /// How far background work has come (nil: none is going on).
     case progress(String?)
     /// A message for the status line: why an effect failed, or what it did (`copied …`).

@@ -54,6 +54,8 @@ public struct AppState: Sendable {
     public var busy: String?
     /// True until the library's list has been read.
     public var loadingLibrary = false
+    /// `r` was pressed and the list not read again yet.
+    public var reloadAsked = false
     /// The library search asked for and not answered yet.
     public var pendingSearch: String?
     public var question: Question?
@@ -82,7 +84,11 @@ public struct AppState: Sendable {
     /// Recomputes the rows shown from the filter, the sort and the library search, keeping
     /// the selected article selected when it is still shown.
     public mutating func refreshVisible() {
-        let keep = selectedEntry?.id
+        refreshVisible(keeping: selectedEntry?.id)
+    }
+
+    /// Recomputes the rows shown with the article `keep` selected if it is shown.
+    public mutating func refreshVisible(keeping keep: String?) {
         var indices = Array(entries.indices)
         switch filter {
         case .all: break

@@ -4,6 +4,8 @@ public enum Effect: Equatable, Sendable {
     case load(LibraryEntry)
     /// Search the library in the background; answer with `Action.searched` or `Action.status`.
     case searchLibrary(String)
+    /// Read the library's list and the state again in the background; answer with `Action.libraryLoaded`.
+    case reload
     /// Stop the library search under way (its answer, if any, is dropped).
     case cancelSearch
     /// Write these changes to the state file.

@@ -22,11 +22,18 @@ public struct KeyMap: Sendable {
         bindings.first { $0.panes.contains(pane) && $0.keys.contains(key) }?.command
     }
 
-    /// The key hints for `pane`, as newsboat shows them: `Enter:open /:search … ?:help`.
-    public func hints(for pane: Pane) -> String {
-        bindings.filter { $0.panes.contains(pane) && $0.hint != nil }
-            .map { "\($0.label.split(separator: " ").first ?? ""):\($0.hint!)" }
-            .joined(separator: " ")
+    /// The key hints for `pane`, as newsboat shows them (`Enter:open /:search … ?:help`), as
+    /// many as fit in `columns`, the help key always last.
+    public func hints(for pane: Pane, fitting columns: Int) -> String {
+        let all = bindings.filter { $0.panes.contains(pane) && $0.hint != nil }
+            .map { ($0.command, "\($0.label.split(separator: " ").first ?? ""):\($0.hint!)") }
+        let help = all.first { $0.0 == .help }?.1 ?? ""
+        var shown = ""
+        for (command, hint) in all where command != .help
+            && DisplayWidth.of(shown) + DisplayWidth.of(hint) + DisplayWidth.of(help) + 2 <= columns {
+            shown += hint + " "
+        }
+        return shown + help
     }
 
     static let all: Set<Pane> = Set(Pane.allCases)
@@ -74,6 +81,8 @@ public struct KeyMap: Sendable {
         Binding(keys: [.tab], label: "Tab", command: .nextPane, panes: all, help: "next pane", hint: "pane"),
         Binding(keys: [.character("m")], label: "m", command: .toggleRead, panes: [.list, .body], help: "toggle read / unread", hint: "read"),
         Binding(keys: [.character("b")], label: "b", command: .toggleBookmark, panes: [.list, .body], help: "toggle bookmark"),
+        Binding(keys: [.character("r")], label: "r", command: .reload, panes: [.list, .body],
+                help: "reload the library and the marks (also automatic when files change)", hint: "reload"),
         Binding(keys: [.character("A")], label: "A", command: .markAllRead, panes: [.list],
                 help: "mark every article of the list read (asks first)"),
         Binding(keys: [.character("U")], label: "U", command: .toggleUnreadOnly, panes: [.list],

@@ -75,6 +75,9 @@ extension Reducer {
         case .toggleBookmark:
             guard let entry = currentEntry(state) else { return [] }
             return setBookmarked(!entry.bookmarked, id: entry.id, &state)
+        case .reload:
+            state.reloadAsked = true
+            return [.reload]
         case .markAllRead:
             let unread = state.visible.filter { !state.entries[$0].read }.count
             guard unread > 0 else { state.message = "every article of this list is read"; return [] }

@@ -64,15 +64,8 @@ public struct Reducer {
             state.message = ids.isEmpty ? "no article matches '\(query)'"
                 : "\(ids.count) article\(ids.count == 1 ? " matches" : "s match") '\(query)' (Esc clears)"
             return []
-        case .libraryLoaded(let entries, let problems):
-            state.entries = entries
-            state.loadingLibrary = false
-            state.refreshVisible()
-            scrollListToSelection(&state)
-            if !problems.isEmpty, state.message == nil {
-                state.message = "\(problems.count) file\(problems.count == 1 ? "" : "s") skipped (listed on exit)"
-            }
-            return []
+        case .libraryLoaded(let entries, let file, let problems):
+            return libraryLoaded(entries, file, problems: problems, &state)
         case .progress(let text):
             state.busy = text
             return []
@@ -80,6 +73,41 @@ public struct Reducer {
             state.message = message
             return []
         }
+    }
+
+    /// The library's list, read again: the selection stays on its article, the open article
+    /// stays open with its marks brought up to date.
+    private func libraryLoaded(_ entries: [LibraryEntry], _ file: StateFile, problems: [String],
+                               _ state: inout AppState) -> [Effect] {
+        let first = state.loadingLibrary
+        let selected = state.selectedEntry?.id
+        let before = state.entries.count
+        // The disk's state was read when the reload began: merged with this reader's (the later
+        // change of each mark wins), so a mark made meanwhile is not undone.
+        state.state = file.merged(with: state.state)
+        let live = Set(entries.map(\.fingerprint))
+        state.entries = entries.map { entry in
+            var entry = entry
+            let marks = state.state.state(for: entry.key, liveFingerprints: live)
+            (entry.read, entry.bookmarked) = (marks.read, marks.bookmarked)
+            return entry
+        }
+        state.loadingLibrary = false
+        state.refreshVisible(keeping: selected)
+        scrollListToSelection(&state)
+        if let id = state.article?.entry.id, let entry = state.entries.first(where: { $0.id == id }) {
+            state.article?.entry = entry
+        }
+        if !problems.isEmpty, state.message == nil {
+            state.message = "\(problems.count) file\(problems.count == 1 ? "" : "s") skipped (listed on exit)"
+        } else if !first, state.message == nil {
+            // A reload the reader noticed by itself speaks only when the list changed.
+            let added = entries.count - before
+            let change = "\(abs(added)) article\(abs(added) == 1 ? "" : "s") \(added > 0 ? "added" : "gone")"
+            if added != 0 { state.message = "reloaded: " + change } else if state.reloadAsked { state.message = "reloaded" }
+        }
+        state.reloadAsked = false
+        return []
     }
 
     /// An article the front end read: shown at its saved position, and marked read only now

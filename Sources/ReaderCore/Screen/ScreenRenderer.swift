@@ -193,7 +193,8 @@ public struct ScreenRenderer {
         let rightText = DisplayWidth.truncate(right, to: max(0, state.width - 2))
         let rightWidth = DisplayWidth.of(rightText)
         // The open article's title in the body, the keys of the pane elsewhere.
-        let left = state.focus == .body ? state.article?.article.title ?? "" : keyMap.hints(for: state.focus)
+        let room = max(0, state.width - rightWidth - 3)
+        let left = state.focus == .body ? state.article?.article.title ?? "" : keyMap.hints(for: state.focus, fitting: room)
         screen.put(DisplayWidth.truncate(" " + left, to: max(0, state.width - rightWidth - 2)), x: 0, y: row, style: .status)
         screen.put(rightText, x: state.width - rightWidth - 1, y: row, style: state.message != nil ? .message : .status)
     }
