@@ -11,6 +11,8 @@ struct InteractiveReader {
     /// Problems found before the reader started (the config file, the theme): shown at once,
     /// and listed again on exit.
     let startupProblems: [String]
+    /// Where `d` moves articles.
+    let trash: Trash
 
     /// Runs until the user quits or a signal asks to; returns messages to print after the
     /// terminal is restored. The library's list is read in the background, with its progress
@@ -132,6 +134,17 @@ struct InteractiveReader {
         case .cancelSearch:
             for job in jobs where job.kind == .search { job.progress?.cancel() }
             return nil
+        case .trash(let entry):
+            // A saved page's own folder (`NAME_files/`) goes with it.
+            let companions = entry.format == .html ? [(entry.path as NSString).deletingPathExtension + "_files"] : []
+            do {
+                return .trashed(id: entry.id, try trash.move(entry.path, companions: companions))
+            } catch {
+                return .status(error.description)
+            }
+        case .restore(let item):
+            do { try trash.restore(item) } catch { return .status(error.description) }
+            return perform(.reload, for: app, jobs: &jobs, terminal: terminal, opener: opener)
         case .reload:
             if !jobs.contains(where: { $0.kind == .listing }) { jobs.append(listing(store.load())) }
             return nil

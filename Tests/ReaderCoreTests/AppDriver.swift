@@ -58,7 +58,7 @@ final class AppDriver {
                     effects += reducer.reduce(&state, .indexed(id: id, full: full, ArticleSearch.Index(document)))
                 }
             case .quit: quit = true
-            case .save, .openLink, .cancelSearch, .copy, .source, .reload: break
+            case .save, .openLink, .cancelSearch, .copy, .source, .reload, .trash, .restore: break
             }
         }
     }

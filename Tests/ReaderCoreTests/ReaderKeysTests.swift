@@ -158,7 +158,7 @@ import Testing
         #expect(app.state.unreadCount == 0)
         app.send("qggm")
         #expect(app.state.message == "marked unread")
-        app.send("u")
+        app.send("n")
         #expect(app.state.article?.entry.id == ids[0])
     }
 

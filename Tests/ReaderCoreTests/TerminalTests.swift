@@ -505,4 +505,29 @@ import Testing
         text = try session.waitFor { $0.contains("Library 1") && !$0.contains("Ferry times") }
         #expect(!text.contains("Ferry times"))
     }
+
+    @Test func dMovesAnArticleToTheTrashAndUBringsItBack() throws {
+        let library = FileManager.default.temporaryDirectory.appendingPathComponent("reader-d-\(UUID())")
+        try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: library) }
+        for name in ["alpha", "bravo"] {
+            try "\(name.capitalized) notes\n\nSome words about \(name).\n".write(to: library.appendingPathComponent(name + ".txt"),
+                                                                            atomically: true, encoding: .utf8)
+        }
+        let session = try Session(library: library.path)
+        defer { session.close() }
+        var text = try session.waitFor { $0.contains("Library 2") }
+        let first = text.contains("Alpha notes") && text.range(of: "Alpha notes")!.lowerBound < text.range(of: "Bravo notes")!.lowerBound
+            ? "alpha" : "bravo"
+        try session.send("d")
+        text = try session.waitFor { $0.contains("moved to the trash") }
+        #expect(text.contains("Library 1"))
+        let trashed = session.root.appendingPathComponent(".local/share/Trash/files/\(first).txt").path
+        #expect(FileManager.default.fileExists(atPath: trashed))
+        #expect(!FileManager.default.fileExists(atPath: library.appendingPathComponent(first + ".txt").path))
+        try session.send("u")
+        text = try session.waitFor { $0.contains("Library 2") }
+        #expect(FileManager.default.fileExists(atPath: library.appendingPathComponent(first + ".txt").path))
+        #expect(!FileManager.default.fileExists(atPath: trashed))
+    }
 }

@@ -34,7 +34,8 @@ struct ReaderCommand: ParsableCommand {
         let (loaded, warnings) = try themes.load(chosen)
         let reader = InteractiveReader(library: options.openLibrary(), store: options.stateStore(), theme: loaded,
                                        browser: Platform.environment["BROWSER"] ?? options.config()["browser"],
-                                       startupProblems: options.configProblems() + warnings)
+                                       startupProblems: options.configProblems() + warnings,
+                                       trash: Trash.standard(environment: Platform.environment, home: Platform.home))
         Signals.install()
         for note in try reader.run() { Platform.warn(note) }
     }

@@ -14,6 +14,8 @@ public enum Action: Sendable {
     /// state as the disk has it now (marks made by other readers included), and the files
     /// skipped (why, one line each).
     case libraryLoaded([LibraryEntry], state: StateFile, problems: [String])
+    /// The article `id` was moved to the trash as `item`.
+    case trashed(id: String, Trash.Item)
     /// How far background work has come (nil: none is going on).
     case progress(String?)
     /// A message for the status line: why an effect failed, or what it did (`copied …`).

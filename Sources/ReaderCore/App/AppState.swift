@@ -54,6 +54,8 @@ public struct AppState: Sendable {
     public var busy: String?
     /// True until the library's list has been read.
     public var loadingLibrary = false
+    /// The last article moved to the trash, and its title, for `u` to bring back.
+    public var lastTrashed: (item: Trash.Item, title: String)?
     /// `r` was pressed and the list not read again yet.
     public var reloadAsked = false
     /// The library search asked for and not answered yet.

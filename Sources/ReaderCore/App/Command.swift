@@ -7,7 +7,7 @@ public enum Command: Equatable, Sendable {
     case pageDownOrNextUnread
     case open, back, quit, askQuit, nextPane
     case nextArticle, previousArticle, nextUnread
-    case reload, toggleRead, toggleBookmark, markAllRead, toggleUnreadOnly, toggleBookmarkedOnly, cycleSort
+    case reload, trash, undoTrash, toggleRead, toggleBookmark, markAllRead, toggleUnreadOnly, toggleBookmarkedOnly, cycleSort
     case search, nextMatch, previousMatch, clearFilter
     case toggleFullPage, openLink, openSource, yank, help, outline
     /// The first half of `g g`.

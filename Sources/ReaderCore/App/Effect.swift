@@ -6,6 +6,10 @@ public enum Effect: Equatable, Sendable {
     case searchLibrary(String)
     /// Read the library's list and the state again in the background; answer with `Action.libraryLoaded`.
     case reload
+    /// Move the article's file to the trash; answer with `Action.trashed` or `Action.status`.
+    case trash(LibraryEntry)
+    /// Move it back; answer with `Action.status`, then a reload.
+    case restore(Trash.Item)
     /// Stop the library search under way (its answer, if any, is dropped).
     case cancelSearch
     /// Write these changes to the state file.

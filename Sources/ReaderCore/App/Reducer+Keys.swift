@@ -75,6 +75,14 @@ extension Reducer {
         case .toggleBookmark:
             guard let entry = currentEntry(state) else { return [] }
             return setBookmarked(!entry.bookmarked, id: entry.id, &state)
+        case .trash:
+            guard let entry = currentEntry(state) else { state.message = "no article here"; return [] }
+            return [.trash(entry)]
+        case .undoTrash:
+            guard let last = state.lastTrashed else { state.message = "nothing to undo"; return [] }
+            state.lastTrashed = nil
+            state.message = "brought back: \(last.title)"
+            return [.restore(last.item)]
         case .reload:
             state.reloadAsked = true
             return [.reload]

@@ -66,6 +66,8 @@ public struct Reducer {
             return []
         case .libraryLoaded(let entries, let file, let problems):
             return libraryLoaded(entries, file, problems: problems, &state)
+        case .trashed(let id, let item):
+            return trashed(id, item, &state)
         case .progress(let text):
             state.busy = text
             return []
@@ -107,6 +109,25 @@ public struct Reducer {
             if added != 0 { state.message = "reloaded: " + change } else if state.reloadAsked { state.message = "reloaded" }
         }
         state.reloadAsked = false
+        return []
+    }
+
+    /// An article gone to the trash: out of the list (its marks stay in the state, keyed by its
+    /// content, for when it comes back), closed if it was open.
+    private func trashed(_ id: String, _ item: Trash.Item, _ state: inout AppState) -> [Effect] {
+        guard let index = state.entries.firstIndex(where: { $0.id == id }) else { return [] }
+        let title = state.entries[index].title
+        let row = state.selected
+        if state.article?.entry.id == id {
+            state.article = nil
+            state.focus = .list
+        }
+        state.entries.remove(at: index)
+        state.refreshVisible(keeping: nil)
+        state.selected = min(row, max(0, state.visible.count - 1))
+        scrollListToSelection(&state)
+        state.lastTrashed = (item, title)
+        state.message = "moved to the trash: \(title) (u brings it back)"
         return []
     }
 
