@@ -31,6 +31,9 @@ struct InteractiveReader {
         let size = terminal.size
         var app = AppState(entries: [], state: state, width: size.width, height: size.height)
         app.loadingLibrary = true
+        let (session, sessionProblem) = ReaderSession.load(from: store.directory)
+        session.restore(into: &app)
+        if let sessionProblem { notes.append(sessionProblem) }
         if let first = shownAtStart.first {
             app.message = first + (shownAtStart.count > 1 ? " (+\(shownAtStart.count - 1) more, listed on exit)" : "")
         }
@@ -83,6 +86,10 @@ struct InteractiveReader {
                 _ = reducer.reduce(&app, .status(newest))
                 warningsShown = store.warnings.count
             }
+        }
+        // The list as it was left, for the next start (not before the list was read).
+        if !app.loadingLibrary {
+            do { try ReaderSession(app).save(to: store.directory) } catch { notes.append("the list's sort and place were not saved: \(error)") }
         }
         // Work still going on is stopped at its next check; the process does not wait for it.
         for job in jobs { job.progress?.cancel() }

@@ -121,4 +121,27 @@ import Testing
         #expect(app.state.selectedEntry?.read == true)
         #expect(app.state.unreadCount == entries.count - 1)
     }
+
+    @Test func theSortFilterAndSelectionComeBackFromTheLastSession() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        app.send("sUjj")
+        let saved = ReaderSession(app.state)
+        #expect(saved.sort == "title" && saved.filter == "unread")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reader-session-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try saved.save(to: directory)
+        let (loaded, problem) = ReaderSession.load(from: directory)
+        #expect(loaded == saved && problem == nil)
+        var fresh = AppState(entries: [], width: 80, height: 24)
+        fresh.loadingLibrary = true
+        loaded.restore(into: &fresh)
+        _ = app.reducer.reduce(&fresh, .libraryLoaded(app.state.entries, state: StateFile(), problems: []))
+        #expect(fresh.sort == .title && fresh.filter == .unread)
+        #expect(fresh.selectedEntry?.id == saved.selected)
+        // An unreadable file costs only the view, and says so.
+        try "{ not json".write(toFile: ReaderSession.path(in: directory), atomically: true, encoding: .utf8)
+        let (empty, why) = ReaderSession.load(from: directory)
+        #expect(empty == ReaderSession() && why?.contains("unreadable") == true)
+    }
 }

@@ -530,4 +530,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: library.appendingPathComponent(first + ".txt").path))
         #expect(!FileManager.default.fileExists(atPath: trashed))
     }
+
+    @Test func theListComesBackSortedAndFilteredAsItWasLeft() throws {
+        do {
+            let session = try Session()
+            defer { session.close() }
+            try session.waitFor { $0.contains("Library 21") }
+            try session.send("s", "U", "q")
+            try session.waitForExit()
+            let saved = try JSONDecoder().decode(ReaderSession.self,
+                                                 from: Data(contentsOf: URL(fileURLWithPath: session.state + "/session.json")))
+            #expect(saved.sort == "title" && saved.filter == "unread")
+        }
+        let session = try Session(files: ["state/session.json": #"{"filter":"unread","sort":"title"}"#])
+        defer { session.close() }
+        let text = try session.waitFor { $0.contains("Library 21") }
+        #expect(text.contains("Library 21 · unread only · by t"))
+    }
 }

@@ -56,6 +56,8 @@ public struct AppState: Sendable {
     public var loadingLibrary = false
     /// The last article moved to the trash, and its title, for `u` to bring back.
     public var lastTrashed: (item: Trash.Item, title: String)?
+    /// The article to select once the list is read (the one selected when the reader last quit).
+    public var selectAfterLoad: String?
     /// `r` was pressed and the list not read again yet.
     public var reloadAsked = false
     /// The library search asked for and not answered yet.

@@ -82,7 +82,8 @@ public struct Reducer {
     private func libraryLoaded(_ entries: [LibraryEntry], _ file: StateFile, problems: [String],
                                _ state: inout AppState) -> [Effect] {
         let first = state.loadingLibrary
-        let selected = state.selectedEntry?.id
+        let selected = state.selectAfterLoad ?? state.selectedEntry?.id
+        state.selectAfterLoad = nil
         let before = state.entries.count
         // The disk's state was read when the reload began: merged with this reader's (the later
         // change of each mark wins), so a mark made meanwhile is not undone.
