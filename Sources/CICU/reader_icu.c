@@ -5,6 +5,8 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unorm2.h>
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
 
 struct reader_breaker {
     UBreakIterator *iterator;
@@ -74,11 +76,37 @@ int32_t reader_convert_to_utf16(const char *charset, const char *bytes, int32_t 
     return U_FAILURE(status) ? -1 : n;
 }
 
-int32_t reader_nfkc_casefold(const uint16_t *text, int32_t length, uint16_t *dest, int32_t capacity) {
+int32_t reader_fold_for_search(const uint16_t *text, int32_t length, uint16_t *dest, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2 *n = unorm2_getNFKCCasefoldInstance(&status);
+    const UNormalizer2 *fold = unorm2_getNFKCCasefoldInstance(&status);
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&status);
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
     if (U_FAILURE(status)) return -1;
-    int32_t written = unorm2_normalize(n, (const UChar *)text, length, (UChar *)dest, capacity, &status);
+    int32_t room = length * 4 + 16;
+    UChar *folded = malloc(sizeof(UChar) * room), *split = malloc(sizeof(UChar) * room * 2);
+    if (!folded || !split) { free(folded); free(split); return -1; }
+    int32_t n = unorm2_normalize(fold, (const UChar *)text, length, folded, room, &status);
+    int32_t m = U_SUCCESS(status) ? unorm2_normalize(nfd, folded, n, split, room * 2, &status) : 0;
+    int32_t kept = 0;
+    for (int32_t i = 0; U_SUCCESS(status) && i < m; i++) {
+        if (split[i] < 0x0300 || split[i] > 0x036F) split[kept++] = split[i];
+    }
+    int32_t written = U_SUCCESS(status) ? unorm2_normalize(nfc, split, kept, (UChar *)dest, capacity, &status) : -1;
+    free(folded);
+    free(split);
     if (status == U_BUFFER_OVERFLOW_ERROR) return written;
     return U_FAILURE(status) ? -1 : written;
+}
+
+int32_t reader_transliterate(const char *id, uint16_t *text, int32_t length, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar uid[64];
+    u_uastrncpy(uid, id, 63);
+    uid[63] = 0;
+    UTransliterator *t = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t limit = length;
+    utrans_transUChars(t, (UChar *)text, &length, capacity, 0, &limit, &status);
+    utrans_close(t);
+    return U_FAILURE(status) ? -1 : length;
 }

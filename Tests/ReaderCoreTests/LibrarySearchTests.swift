@@ -124,6 +124,55 @@ final class SearchLibrary {
         }
     }
 
+    @Test func severalWordsMustAllBeFoundAndQuotesMakeAPhrase() throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        // Both words are in the harbour notes; only one of them in the coastal walk.
+        #expect(try library.indexed("fog lighthouse").map(\.id) == ["en/harbour-notes.txt"])
+        #expect(try library.indexed("lighthouse fog") == (try library.scanned("lighthouse fog")))
+        #expect(try library.indexed("lighthouse cliffs").map(\.id) == ["en/coastal-walk.txt"])
+        // As a phrase, the words must stand together as written.
+        #expect(try library.indexed("\"lighthouse beam\"").map(\.id) == ["en/harbour-notes.txt"])
+        #expect(try library.indexed("\"beam lighthouse\"").isEmpty)
+        #expect(try library.indexed("beam lighthouse").map(\.id) == ["en/harbour-notes.txt"])
+        #expect(SearchQuery.words("a \"b c\" d") == ["a", "b c", "d"])
+        #expect(throws: SearchQuery.Failure.self) { try SearchQuery("  \"\" ") }
+    }
+
+    @Test func accentsKanaAndChineseVariantsFindEachOther() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("library/fr.txt", "Le café du port\n\nUn crème au comptoir, près de la jetée.\n")
+        try folder.write("library/ja.txt", "港のカフェ\n\n朝はコーヒーを一杯。\n")
+        try folder.write("library/zh.txt", "港口圖書館\n\n這座圖書館在碼頭旁邊。\n")
+        let root = folder.path + "/library", cache = LibraryCache(root: root, cacheHome: folder.path + "/cache")
+        let search = { (query: String) in try LibrarySearch.indexed(query, in: Library(root: root, cache: cache), cache: cache).results.map(\.id) }
+        #expect(try search("cafe creme") == ["fr.txt"])
+        #expect(try search("pres de la jetee") == ["fr.txt"])
+        #expect(try search("こーひー") == ["ja.txt"])
+        #expect(try search("かふぇ") == ["ja.txt"])
+        #expect(try search("图书馆") == ["zh.txt"])
+        #expect(try search("码头") == ["zh.txt"])
+        #expect(try LibrarySearch.scanned("码头", in: Library(root: root)).results.map(\.id) == ["zh.txt"])
+    }
+
+    @Test func authorsSourcesAndTagsAreFoundAndTagNameFindsATag() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let page = { (author: String, tags: String, body: String) in
+            "---\ntitle: Notes\nauthor: \(author)\nsource: https://tides.example.org/a\ntags: [\(tags)]\n---\n\n\(body)\n"
+        }
+        try folder.write("library/a.md", page("Ingrid Holm", "sailing, ai", "About knots."))
+        try folder.write("library/b.md", page("Tomas Berg", "aircraft", "About wings."))
+        let root = folder.path + "/library", cache = LibraryCache(root: root, cacheHome: folder.path + "/cache")
+        let search = { (query: String) in try LibrarySearch.indexed(query, in: Library(root: root, cache: cache), cache: cache).results.map(\.id) }
+        #expect(try search("Ingrid") == ["a.md"])
+        #expect(try search("tides.example.org").sorted() == ["a.md", "b.md"])
+        #expect(try search("tag:ai") == ["a.md"])
+        #expect(try search("tag:aircraft") == ["b.md"])
+        #expect(try search("#sailing knots") == ["a.md"])
+    }
+
     @Test func aFullwidthQueryFindsWhatItsASCIIFormFinds() throws {
         let library = try SearchLibrary()
         defer { library.remove() }
@@ -301,7 +350,7 @@ final class SearchLibrary {
     func aQueryThatFoldsToNothingThrows(_ query: String) throws {
         let library = try SearchLibrary()
         defer { library.remove() }
-        #expect(throws: LibrarySearch.QueryError.self) { try library.indexed(query) }
-        #expect(throws: LibrarySearch.QueryError.self) { try library.scanned(query) }
+        #expect(throws: SearchQuery.Failure.self) { try library.indexed(query) }
+        #expect(throws: SearchQuery.Failure.self) { try library.scanned(query) }
     }
 }

@@ -27,8 +27,12 @@ int32_t reader_detect_charset(const char *bytes, int32_t length, char *name, int
 int32_t reader_convert_to_utf16(const char *charset, const char *bytes, int32_t length,
                                 uint16_t *dest, int32_t capacity);
 
-/// NFKC with case folding (ICU nfkc_cf). Returns the length written (or
-/// needed, when it exceeds capacity), or -1 on failure.
-int32_t reader_nfkc_casefold(const uint16_t *text, int32_t length, uint16_t *dest, int32_t capacity);
+/// The search fold: NFKC with case folding, then without the combining accents of U+0300-036F
+/// (so `café` folds as `cafe`), recomposed. Returns the length written (or needed), or -1.
+int32_t reader_fold_for_search(const uint16_t *text, int32_t length, uint16_t *dest, int32_t capacity);
+
+/// Transliterates text in place with ICU's transliterator `id` (`Traditional-Simplified`).
+/// Returns the new length, or -1 on failure (a result longer than capacity fails).
+int32_t reader_transliterate(const char *id, uint16_t *text, int32_t length, int32_t capacity);
 
 #endif

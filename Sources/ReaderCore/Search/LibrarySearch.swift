@@ -1,30 +1,19 @@
 import Foundation
 
-/// Search across the library: the articles that match a query, ranked by number of matches
-/// with title matches first, each with a snippet around its first match.
+/// Search across the library: the articles that hold every term of a query (`SearchQuery`),
+/// ranked by number of matches with title matches first, each with a snippet around its
+/// first match.
 ///
 /// `indexed` answers from the cache's folded text store without opening any article;
 /// `scanned` reads every article. Both share the counting, ranking and snippets, and the
 /// tests hold them equal.
 public enum LibrarySearch {
-    /// Why a query cannot be searched.
-    public enum QueryError: Error, CustomStringConvertible {
-        case empty
-        public var description: String { "the query is empty once folded; type some text to search for" }
-    }
-
-    /// The folded query, or an error for one that folds to nothing.
-    static func needle(_ query: String) throws(QueryError) -> [UInt8] {
-        let needle = TextFolder.fold(Sanitizer.line(query).trimmedSpaces)
-        if needle.isEmpty { throw .empty }
-        return needle
-    }
-
     /// Searches the cache's stores (filled first where they lack an article, as `progress` hears;
     /// once it is cancelled the results are incomplete).
     public static func indexed(_ query: String, in library: Library, cache: LibraryCache, progress: WorkProgress? = nil)
         throws -> (results: [SearchResult], problems: [ArticleLoadError]) {
-        let needle = try needle(query)
+        let terms = try SearchQuery(query).terms
+        let needle = terms[0]
         let (rows, problems, generation) = try library.rows(withText: true, progress: progress)
         if progress?.isCancelled == true { return ([], problems) }
         guard let folded = cache.mappedStore("folded", generation: generation), let text = cache.mappedStore("text", generation: generation) else {
@@ -40,7 +29,9 @@ public enum LibrarySearch {
             hits[found, default: []].append(offset - range.lowerBound)
         }
         // In store order, on two threads, each letting go of the pages it has passed.
-        let ordered = hits.sorted { $0.key < $1.key }
+        let ordered = hits.compactMap { index, offsets in
+            withOtherTerms(terms, offsets, in: UnsafeRawBufferPointer(rebasing: folded.bytes[live[index].folded!])).map { (key: index, value: $0) }
+        }.sorted { $0.key < $1.key }
         let halves = [ordered[..<(ordered.count / 2)], ordered[(ordered.count / 2)...]]
         var parts = [[SearchResult]](repeating: [], count: 2)
         parts.withUnsafeMutableBufferPointer { buffer in
@@ -55,7 +46,7 @@ public enum LibrarySearch {
                         (releasedText, releasedFolded) = (textRange.lowerBound, foldedRange.lowerBound)
                     }
                     slots[part].append(result(id: row.id, title: row.title, folded: UnsafeRawBufferPointer(rebasing: folded.bytes[foldedRange]),
-                                              text: UnsafeRawBufferPointer(rebasing: text.bytes[textRange]), offsets: offsets, needle: needle))
+                                              text: UnsafeRawBufferPointer(rebasing: text.bytes[textRange]), offsets: offsets))
                 }
             }
         }
@@ -65,7 +56,7 @@ public enum LibrarySearch {
 
     /// Reads every article of the library and searches it: the reference `indexed` must equal.
     public static func scanned(_ query: String, in library: Library) throws -> (results: [SearchResult], problems: [ArticleLoadError]) {
-        let needle = try needle(query)
+        let terms = try SearchQuery(query).terms
         let uncached = Library(root: library.root)
         let (rows, problems, _) = try uncached.rows()
         let scan = try LibraryScanner(root: library.root).scan()
@@ -73,29 +64,41 @@ public enum LibrarySearch {
         var results: [SearchResult] = []
         for row in rows {
             guard let file = files[row.id], let record = try? Library.searchRecord(for: file) else { continue }
-            let offsets = ByteSearch.occurrences(of: needle, in: record.folded)
-            guard !offsets.isEmpty else { continue }
             record.folded.withUnsafeBytes { folded in
+                let first = ByteSearch.occurrences(of: terms[0], in: folded)
+                guard !first.isEmpty, let offsets = withOtherTerms(terms, first, in: folded) else { return }
                 record.text.withUnsafeBytes { text in
-                    results.append(result(id: row.id, title: row.title, folded: folded, text: text, offsets: offsets, needle: needle))
+                    results.append(result(id: row.id, title: row.title, folded: folded, text: text, offsets: offsets))
                 }
             }
         }
         return (results.sorted(by: SearchResult.ranked), problems)
     }
 
-    /// One article's result from its folded record, original text and match offsets.
-    static func result(id: String, title: String, folded: UnsafeRawBufferPointer, text: UnsafeRawBufferPointer, offsets: [Int],
-                       needle: [UInt8]) -> SearchResult {
+    /// The offsets of every term in a record where the first term is at `first`, or nil when
+    /// another term is missing from it.
+    static func withOtherTerms(_ terms: [[UInt8]], _ first: [Int], in record: UnsafeRawBufferPointer) -> [Int]? {
+        var all = first
+        for term in terms.dropFirst() {
+            let found = ByteSearch.occurrences(of: term, in: record)
+            if found.isEmpty { return nil }
+            all += found
+        }
+        return all
+    }
+
+    /// One article's result from its folded record, original text and the offsets of its matches.
+    static func result(id: String, title: String, folded: UnsafeRawBufferPointer, text: UnsafeRawBufferPointer,
+                       offsets: [Int]) -> SearchResult {
         let titleEnd = folded.firstIndex(of: 0x0A) ?? folded.count
         let first = offsets.min() ?? 0
-        return SearchResult(id: id, title: title, matches: offsets.count, snippet: snippet(text: text, folded: folded, at: first, needle: needle),
-                            titleMatches: offsets.contains { $0 + needle.count <= titleEnd })
+        return SearchResult(id: id, title: title, matches: offsets.count, snippet: snippet(text: text, folded: folded, at: first),
+                            titleMatches: offsets.contains { $0 < titleEnd })
     }
 
     /// About 70 columns of the original line holding the match at folded offset `at`, from a
     /// little before the match.
-    static func snippet(text: UnsafeRawBufferPointer, folded: UnsafeRawBufferPointer, at: Int, needle: [UInt8]) -> String {
+    static func snippet(text: UnsafeRawBufferPointer, folded: UnsafeRawBufferPointer, at: Int) -> String {
         let lineStart = folded[..<at].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         let lineNumber = folded[..<lineStart].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         // The same line of the original text, found by its newlines.

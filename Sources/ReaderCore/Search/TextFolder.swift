@@ -1,7 +1,9 @@
 import CICU
 
-/// Folds text for matching: NFKC with case folding (ICU `nfkc_cf`), as UTF-8 bytes, so
-/// `ｏｐｅｎａｉ` and `OpenAI` fold alike and a byte search finds whole characters only.
+/// Folds text for matching, as UTF-8 bytes, so a byte search finds whole characters only:
+/// NFKC with case folding (ICU `nfkc_cf`: `ｏｐｅｎａｉ` and `OpenAI` fold alike), without
+/// Latin accents (`café` as `cafe`), katakana as hiragana (`カフェ` as `かふぇ`) and Traditional
+/// Chinese as Simplified (`圖書館` as `图书馆`, `HanVariants`).
 ///
 /// ASCII, CJK ideographs, kana and Hangul syllables fold on a fast path (they are their own
 /// NFKC form; ASCII only lowercases). Everything else goes through ICU, a character (a base and
@@ -87,7 +89,7 @@ public enum TextFolder {
                     if v < 0x80 {
                         bytes.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
                     } else {
-                        bytes.append(contentsOf: scalar.utf8)
+                        bytes.append(contentsOf: Self.variant(scalar).utf8)
                     }
                     if mapping { origins.append(contentsOf: repeatElement(Int32(offset), count: bytes.count - lastFast!.byteStart)) }
                 } else {
@@ -106,16 +108,25 @@ public enum TextFolder {
         mutating func flush() {
             guard !pending.isEmpty else { return }
             var output = [UInt16](repeating: 0, count: pending.count * 3 + 8)
-            var length = pending.withUnsafeBufferPointer { reader_nfkc_casefold($0.baseAddress, Int32($0.count), &output, Int32(output.count)) }
+            var length = pending.withUnsafeBufferPointer { reader_fold_for_search($0.baseAddress, Int32($0.count), &output, Int32(output.count)) }
             if length > output.count {
                 output = [UInt16](repeating: 0, count: Int(length))
-                length = pending.withUnsafeBufferPointer { reader_nfkc_casefold($0.baseAddress, Int32($0.count), &output, Int32(output.count)) }
+                length = pending.withUnsafeBufferPointer { reader_fold_for_search($0.baseAddress, Int32($0.count), &output, Int32(output.count)) }
             }
             let folded = length >= 0 ? String(decoding: output[..<Int(length)], as: UTF16.self) : String(decoding: pending, as: UTF16.self)
             let before = bytes.count
-            bytes.append(contentsOf: folded.utf8)
+            for scalar in folded.unicodeScalars { bytes.append(contentsOf: Self.variant(scalar).utf8) }
             if mapping { origins.append(contentsOf: repeatElement(Int32(pendingOffset), count: bytes.count - before)) }
             pending.removeAll(keepingCapacity: true)
+        }
+
+        /// The form search keeps of a folded scalar: katakana as hiragana, Traditional as Simplified.
+        @inline(__always)
+        static func variant(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+            let v = scalar.value
+            if (0x30A1...0x30F6).contains(v) { return Unicode.Scalar(v - 0x60)! }
+            if HanVariants.range.contains(v) { return Unicode.Scalar(HanVariants.simplify(v))! }
+            return scalar
         }
 
         mutating func finish() -> (bytes: [UInt8], origins: [Int32]) {
