@@ -13,6 +13,8 @@ struct InteractiveReader {
     let startupProblems: [String]
     /// Where `d` moves articles.
     let trash: Trash
+    /// Whether clicks and the wheel are read (config `mouse = no` leaves them to the terminal).
+    let mouse: Bool
 
     /// Runs until the user quits or a signal asks to; returns messages to print after the
     /// terminal is restored. The library's list is read in the background, with its progress
@@ -25,7 +27,7 @@ struct InteractiveReader {
         guard let breaker = LineBreaker() else { return ["ICU's line breaker is unavailable"] }
         let reducer = Reducer(renderer: ArticleRenderer(wrapper: Wrapper(breaker: breaker)), clock: { Date().timeIntervalSince1970 })
         let renderer = ScreenRenderer()
-        let terminal = try Terminal(theme: theme)
+        let terminal = try Terminal(theme: theme, mouse: mouse)
         Signals.restoreTerminal = { Terminal.emergencyRestore() }
         defer { terminal.close() }
         let size = terminal.size

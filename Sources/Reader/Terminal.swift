@@ -27,7 +27,8 @@ final class Terminal {
     private var last: Screen?
 
     /// Sets the locale (falling back to C.UTF-8) and starts ncursesw on the terminal.
-    init(theme: Theme) throws {
+    /// `mouse`: clicks and the wheel come as keys (the terminal's own selection then needs Shift).
+    init(theme: Theme, mouse: Bool = true) throws {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" { throw StartError.dumbTerminal(term) }
         setlocale(LC_ALL, "")
@@ -44,6 +45,7 @@ final class Terminal {
         noecho()
         nonl()
         keypad(window, true)
+        if mouse { reader_mouse_on() }
         set_escdelay(25)
         curs_set(0)
         let colorful = has_colors() && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false
@@ -96,6 +98,15 @@ final class Terminal {
         let result = wget_wch(window, &character)
         if result == KEY_CODE_YES {
             if Int32(character) == KEY_RESIZE { resized = true; return nil }
+            if Int32(character) == KEY_MOUSE {
+                var x: Int32 = 0, y: Int32 = 0
+                switch reader_mouse_event(&x, &y) {
+                case 1: return .click(x: Int(x), y: Int(y))
+                case 2: return .wheelUp(x: Int(x), y: Int(y))
+                case 3: return .wheelDown(x: Int(x), y: Int(y))
+                default: return nil
+                }
+            }
             return Self.functionKey(Int32(character))
         }
         guard result == OK, let scalar = Unicode.Scalar(character) else { return nil }

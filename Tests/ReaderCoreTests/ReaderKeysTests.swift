@@ -298,4 +298,22 @@ import Testing
         app.send("<Tab>j")
         #expect(app.reducer.reduce(&app.state, .key(.character("y"))) == [.copy(links[1].url)])
     }
+
+    @Test func theWheelScrollsThePaneUnderThePointerAndClicksSelectAndOpen() throws {
+        let (library, root) = try Self.library(["long.txt": Self.article("Harbour log", paragraphs: 40)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 100, height: 30, library: library)
+        // The only row is the selected one: a click opens it.
+        app.dispatch(.key(.click(x: 10, y: 1)))
+        #expect(app.state.article?.entry.id == "long.txt")
+        app.dispatch(.key(.wheelDown(x: 60, y: 5)))
+        #expect(app.state.article?.top == Reducer.wheelLines)
+        app.dispatch(.key(.wheelUp(x: 60, y: 5)))
+        #expect(app.state.article?.top == 0)
+        // A click on the list moves there; on its title row nothing else happens.
+        app.dispatch(.key(.click(x: 5, y: 0)))
+        #expect(app.state.focus == .list)
+        app.dispatch(.key(.click(x: 60, y: 5)))
+        #expect(app.state.focus == .body)
+    }
 }

@@ -547,4 +547,29 @@ import Testing
         let text = try session.waitFor { $0.contains("Library 21") }
         #expect(text.contains("Library 21 · unread only · by t"))
     }
+
+    /// A mouse event as the terminal sends it (X10 encoding, tmux's `kmous`): button, column, row.
+    static func mouse(_ button: Int, x: Int, y: Int) -> String {
+        "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
+    }
+
+    @Test func theWheelScrollsTheBodyAndAClickOpensARow() throws {
+        let session = try Session()
+        defer { session.close() }
+        try session.openArticle(matching: "编译器")
+        // Two turns of the wheel down over the body: six lines.
+        try session.send(Self.mouse(65, x: 60, y: 8) + Self.mouse(65, x: 60, y: 8), literal: true)
+        var text = try session.waitFor { !$0.contains(" 0% · page") }
+        #expect(!text.contains(" 0% · page 1/"))
+        // Back to the list and its search cleared, then click the third row twice: selected, then opened.
+        try session.send("q")
+        try session.waitFor { $0.contains("Enter:open") }
+        try session.send("Escape")
+        text = try session.waitFor { $0.contains("Library 21") }
+        let third = text.split(separator: "\n")[3].split(separator: "│")[0]
+        let title = String(third.dropFirst(4).prefix { $0 != "…" }).trimmingCharacters(in: .whitespaces)
+        for _ in 0..<2 { try session.send(Self.mouse(0, x: 10, y: 3) + Self.mouse(3, x: 10, y: 3), literal: true) }
+        text = try session.waitFor { $0.contains("page 1/") }
+        #expect(text.split(separator: "\n").last.map { $0.contains(title) } == true, "\(title) not opened: \(text)")
+    }
 }

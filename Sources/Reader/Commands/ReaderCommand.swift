@@ -35,7 +35,8 @@ struct ReaderCommand: ParsableCommand {
         let reader = InteractiveReader(library: options.openLibrary(), store: options.stateStore(), theme: loaded,
                                        browser: Platform.environment["BROWSER"] ?? options.config()["browser"],
                                        startupProblems: options.configProblems() + warnings,
-                                       trash: Trash.standard(environment: Platform.environment, home: Platform.home))
+                                       trash: Trash.standard(environment: Platform.environment, home: Platform.home),
+                                       mouse: !["no", "off", "false"].contains(options.config()["mouse"]?.lowercased() ?? ""))
         Signals.install()
         for note in try reader.run() { Platform.warn(note) }
     }

@@ -4,6 +4,8 @@ public enum Key: Hashable, Sendable {
     case control(Character)
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
+    /// A click at a cell, and the mouse wheel turned up or down over one.
+    case click(x: Int, y: Int), wheelUp(x: Int, y: Int), wheelDown(x: Int, y: Int)
 
     /// Keys written as a string, for tests and key maps: plain characters stand for
     /// themselves; `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<BS>`, `<Del>`, `<Up>`, `<Down>`,

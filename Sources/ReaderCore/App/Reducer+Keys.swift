@@ -3,6 +3,7 @@
 extension Reducer {
     func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.message = nil
+        if let effects = mouse(key, &state) { return effects }
         if state.help != nil { return helpKey(key, &state) }
         if state.outline != nil { return outlineKey(key, &state) }
         if state.prompt != nil { return edit(key, &state) }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The config file (`$XDG_CONFIG_HOME/reader/config`): `key = value` lines, `#` comments.
-/// Keys: `library`, `theme`, `browser`. A line without `=` or with an unknown key is a warning
+/// Keys: `library`, `theme`, `browser`, `mouse` (`no` leaves clicks and the wheel to the terminal). A line without `=` or with an unknown key is a warning
 /// (`problems`), with its line number and, for a misspelt key, the key meant.
 public struct Config: Equatable, Sendable {
     public var values: [String: String] = [:]
@@ -9,7 +9,7 @@ public struct Config: Equatable, Sendable {
     public private(set) var problems: [String] = []
 
     /// The keys the reader reads.
-    public static let knownKeys = ["library", "theme", "browser"]
+    public static let knownKeys = ["library", "theme", "browser", "mouse"]
 
     public init(values: [String: String] = [:]) {
         self.values = values

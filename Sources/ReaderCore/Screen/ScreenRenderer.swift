@@ -48,8 +48,8 @@ public struct ScreenRenderer {
             screen.put(DisplayWidth.truncate(text, to: rect.width), x: rect.x, y: rect.y + 1, limit: rect.width, style: .chrome)
             return
         }
-        // The date column: whole from 40 columns, as `yy-mm-dd` from 28, so a title keeps 20 columns.
-        let dateWidth = rect.width >= 40 ? 12 : rect.width >= 28 ? 9 : 0
+        // The date column, a space either side: whole from 40 columns, as `yy-mm-dd` from 28.
+        let dateWidth = rect.width >= 40 ? 12 : rect.width >= 28 ? 10 : 0
         for row in 0..<rows {
             let index = state.listTop + row
             guard index < state.visible.count else { break }
