@@ -157,6 +157,18 @@ struct InteractiveReader {
         case .reload:
             if !jobs.contains(where: { $0.kind == .listing }) { jobs.append(listing(store.load())) }
             return nil
+        case .preview(let entry):
+            jobs.append(BackgroundJob {
+                let fallback = Library.fallbackTitle(entry.id)
+                do {
+                    return .previewed(id: entry.id, try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: fallback))
+                } catch {
+                    let why = Block(kind: .paragraph, text: "no preview: \(error)")
+                    return .previewed(id: entry.id, Article(title: entry.title, metadata: ArticleMetadata(), format: entry.format,
+                                                            page: [why], links: []))
+                }
+            })
+            return nil
         case .copy(let text):
             return .status(Clipboard(environment: Platform.environment).copy(text, terminal: terminal))
         case .source(let entry, let open):

@@ -45,6 +45,10 @@ final class AppDriver {
                 } catch {
                     effects += reducer.reduce(&state, .status(error.description))
                 }
+            case .preview(let entry):
+                if let article = try? ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: entry.id) {
+                    effects += reducer.reduce(&state, .previewed(id: entry.id, article))
+                }
             case .searchLibrary(let query):
                 if let results = try? LibrarySearch.scanned(query, in: library) {
                     effects += reducer.reduce(&state, .searched(query: query, ids: results.results.map(\.id)))

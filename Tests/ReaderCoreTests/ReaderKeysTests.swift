@@ -316,4 +316,23 @@ import Testing
         app.dispatch(.key(.click(x: 60, y: 5)))
         #expect(app.state.focus == .body)
     }
+
+    @Test func theBodyPreviewsTheSelectedArticleBeforeOneIsOpened() throws {
+        let (library, root) = try Self.threeArticles()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 100, height: 30, library: library)
+        app.send("j")
+        let selected = try #require(app.state.selectedEntry)
+        #expect(app.state.preview?.entry.id == selected.id)
+        #expect(app.screen.text.contains("Preview · Enter opens it"))
+        #expect(app.screen.text.contains("Paragraph 0: the ferry left"))
+        #expect(app.state.unreadCount == 3)
+        app.send("<Enter>")
+        #expect(app.state.preview == nil)
+        #expect(app.state.article?.entry.id == selected.id)
+        // Narrow, the body is not beside the list: nothing is read for a preview.
+        let narrow = try AppDriver(width: 80, height: 24, library: library)
+        narrow.send("j")
+        #expect(!narrow.performed.contains { if case .preview = $0 { return true } else { return false } })
+    }
 }

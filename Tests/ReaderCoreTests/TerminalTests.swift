@@ -497,7 +497,9 @@ import Testing
                                              "--state-dir", session.state])
         #expect(mark.status == 0)
         // The row loses its unread mark `N`.
-        func tidesRow(_ screen: String) -> String { screen.split(separator: "\n").first { $0.contains("Tide tables") }.map(String.init) ?? "" }
+        func tidesRow(_ screen: String) -> String {
+            screen.split(separator: "\n").map { String($0.split(separator: "│").first ?? "") }.first { $0.contains("Tide tables") } ?? ""
+        }
         text = try session.waitFor { tidesRow($0).hasPrefix("    Tide tables") }
         #expect(tidesRow(text).hasPrefix("    Tide tables"))
         // Deleted, it goes.

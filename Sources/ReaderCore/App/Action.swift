@@ -4,6 +4,8 @@ public enum Action: Sendable {
     case resize(width: Int, height: Int)
     /// An article the front end loaded for `Effect.load`.
     case loaded(id: String, Article)
+    /// The article `Effect.preview` asked for.
+    case previewed(id: String, Article)
     /// The ids matching a library search, best first.
     case searched(query: String, ids: [String])
     /// The complete layout `Effect.layOut` asked for.

@@ -46,6 +46,10 @@ public struct AppState: Sendable {
     public var selected = 0
     public var listTop = 0
     public var article: OpenArticle?
+    /// The selected article's start, shown in the body pane before one is opened.
+    public var preview: OpenArticle?
+    /// The article whose preview was asked for and has not come.
+    public var previewPending: String?
     public var prompt: PromptLine?
     /// Earlier search lines, oldest first, for the prompt's Up and Down.
     public var searchHistory: [String] = []

@@ -2,6 +2,8 @@
 public enum Effect: Equatable, Sendable {
     /// Read an article file; answer with `Action.loaded` or `Action.status`.
     case load(LibraryEntry)
+    /// Read an article for the preview, in the background; answer with `Action.previewed`.
+    case preview(LibraryEntry)
     /// Search the library in the background; answer with `Action.searched` or `Action.status`.
     case searchLibrary(String)
     /// Read the library's list and the state again in the background; answer with `Action.libraryLoaded`.

@@ -15,6 +15,11 @@ public struct Reducer {
     }
 
     public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let effects = apply(action, &state)
+        return effects + previewIfNeeded(&state)
+    }
+
+    private func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
         switch action {
         case .key(let key):
             return handle(key, &state)
@@ -68,6 +73,14 @@ public struct Reducer {
             return libraryLoaded(entries, file, problems: problems, &state)
         case .trashed(let id, let item):
             return trashed(id, item, &state)
+        case .previewed(let id, let article):
+            state.previewPending = nil
+            guard let entry = state.selectedEntry, entry.id == id, state.article == nil else { return [] }
+            let document = ArticleDocument(article, full: false)
+            let window = 0..<min(document.pieces.count, Self.previewPieces)
+            state.preview = OpenArticle(entry: entry, article: article,
+                                        layout: renderer.layout(document, width: bodyWidth(state), window: window))
+            return []
         case .progress(let text):
             state.busy = text
             return []
@@ -132,6 +145,22 @@ public struct Reducer {
         return []
     }
 
+    /// How much of an article the preview lays out: its first pieces, enough for the pane.
+    static let previewPieces = 60
+
+    /// Asks for the selected article's preview when the body pane is beside the list with no
+    /// article open, and the preview shown (or asked for) is another one's.
+    private func previewIfNeeded(_ state: inout AppState) -> [Effect] {
+        guard state.article == nil, layout(state).isSplit, let entry = state.selectedEntry else {
+            if state.selectedEntry == nil { state.preview = nil }
+            return []
+        }
+        if state.preview?.entry.id == entry.id, state.preview?.layout.width == bodyWidth(state) { return [] }
+        guard state.previewPending == nil else { return [] }
+        state.previewPending = entry.id
+        return [.preview(entry)]
+    }
+
     /// An article the front end read: shown at its saved position, and marked read only now
     /// that it could be opened.
     private func loaded(_ id: String, _ article: Article, _ state: inout AppState) -> [Effect] {
@@ -140,6 +169,7 @@ public struct Reducer {
         let saved = state.state.state(for: entry.key).position
         open.top = min(open.layout.lineIndex(forOffset: saved), lastTop(open, state))
         state.article = open
+        state.preview = nil
         state.focus = .body
         let effects = entry.read ? [] : setRead(true, id: entry.id, &state)
         state.message = article.notice

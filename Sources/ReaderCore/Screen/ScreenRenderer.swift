@@ -71,13 +71,13 @@ public struct ScreenRenderer {
     }
 
     private func drawBody(_ state: AppState, _ rect: Rect, _ screen: inout Screen) {
-        guard let open = state.article else {
+        guard let open = state.article ?? state.preview else {
             drawTitle("Article", pane: .body, focus: state.focus, rect, &screen)
             let hint = state.visible.isEmpty ? "" : "Enter opens the selected article · ? help"
             screen.put(DisplayWidth.truncate(" " + hint, to: rect.width), x: rect.x, y: rect.y + 1, limit: rect.width, style: .chrome)
             return
         }
-        var title = positionText(open, rows: rect.height - 1, separator: " · ")
+        var title = state.article == nil ? "Preview · Enter opens it" : positionText(open, rows: rect.height - 1, separator: " · ")
         if open.full { title += " · full page" }
         if let search = open.search {
             let count = search.matches.count
