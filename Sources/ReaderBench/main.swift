@@ -10,7 +10,9 @@
 // - Per key, on article ID opened at 100×30: the time from the key to the new `Screen`
 //   and its diff, `reduce` + `render` + `changes(from: previous)`, N times for each of
 //   j, PgDn, `/`, the typed query, Enter (runs the search; the first one builds the
-//   index), n, and a resize (100×30 ↔ 120×40, without and with a search in force).
+//   index), n, a resize (100×30 ↔ 120×40, without and with a search in force), Ctrl-D, t (with q),
+//   and J (the next article: its file read too). In the background, not keys: a reload after
+//   100 files changed, and a two-word library search.
 //
 // - With --html, `reader show FILE --width W` without the process: the file read, then
 //   `ArticleLoader().load` (decode, parse, reader mode, blocks, links) and
@@ -206,6 +208,23 @@ final class KeyBench {
         report(name, label, (0..<runs).map { step(action($0)) })
     }
 
+    /// Time of one action that opens an article, with the reading of its file the front end
+    /// does at once for `Effect.load`: the key, the load, `Action.loaded`, the new screen.
+    func stepLoading(_ action: Action) -> UInt64 {
+        let start = now()
+        for case .load(let entry) in reducer.reduce(&app, action) {
+            let fallback = Library.fallbackTitle(entry.id)
+            guard let article = try? ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: fallback) else {
+                fail("cannot load \(entry.path)")
+            }
+            _ = reducer.reduce(&app, .loaded(id: entry.id, article))
+        }
+        let screen = renderer.render(app)
+        sink &+= screen.changes(from: last).count
+        last = screen
+        return now() - start
+    }
+
     /// Presses keys without timing them.
     func press(_ keys: String) { for key in Key.parse(keys) { _ = step(.key(key)) } }
 }
@@ -249,4 +268,43 @@ keys.press("/\(query)<Enter>")
 keys.bench("resize-search", "resize with the search in force (also places the matches again)", resize)
 let (rewrapMedian, rewrapWorst) = summary(keys.background)
 print("background rewrap \(rewrapMedian) \(rewrapWorst) in the background, not a key: the whole article re-wrapped after a resize")
+
+// The keys of a daily reader: half pages, the outline, the next article.
+keys.press("<Esc>gg")
+keys.bench("C-d", "Ctrl-D (half a page down in the body)") { _ in .key(.control("d")) }
+keys.bench("t", "t and q in turn (the outline of the article's headings, opened and closed)") { i in
+    .key(.character(i % 2 == 0 ? "t" : "q"))
+}
+keys.app.selected = 0
+keys.app.focus = .list
+if keys.app.entries[keys.app.visible[0]].id == options.article { keys.app.selected = 1 }
+_ = keys.stepLoading(.key(.enter))
+report("J", "J (the next article in the list: its file read, laid out, shown)",
+       (0..<options.runs).map { _ in keys.stepLoading(.key(.character("J"))) })
+
+// In the background, not keys: a reload after 100 files changed, and a two-word library search.
+let library = Library(root: options.library, cache: LibraryCache(root: options.library, cacheHome: options.cache))
+let files = (try? LibraryScanner(root: options.library).scan().files) ?? []
+var reloads: [UInt64] = []
+for run in 0..<10 {
+    for (index, file) in files.prefix(100).enumerated() {
+        var times = [timespec(tv_sec: time(nil) + run * 100 + index, tv_nsec: 0), timespec(tv_sec: time(nil) + run * 100 + index, tv_nsec: 0)]
+        utimensat(AT_FDCWD, file.path, &times, 0)
+    }
+    let start = now()
+    sink &+= (try? library.entries(state: keys.app.state).entries.count) ?? 0
+    reloads.append(now() - start)
+}
+let (reloadMedian, reloadWorst) = summary(reloads)
+print("background reload \(reloadMedian) \(reloadWorst) in the background, not a key: a reload after 100 of \(files.count) files changed (of 10)")
+let twoWords = "OpenAI 融资"
+sink &+= (try? LibrarySearch.indexed(twoWords, in: library, cache: library.cache!).results.count) ?? 0  // fills the store
+var searches: [UInt64] = []
+for _ in 0..<10 {
+    let start = now()
+    sink &+= (try? LibrarySearch.indexed(twoWords, in: library, cache: library.cache!).results.count) ?? 0
+    searches.append(now() - start)
+}
+let (searchMedian, searchWorst) = summary(searches)
+print("background search \(searchMedian) \(searchWorst) in the background, not a key: library search '\(twoWords)' (both words), warm (of 10)")
 FileHandle.standardError.write(Data("ReaderBench: \(options.runs) runs, \(keys.app.article?.layout.lines.count ?? 0) lines, checksum \(sink)\n".utf8))
