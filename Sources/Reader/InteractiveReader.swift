@@ -8,6 +8,8 @@ struct InteractiveReader {
     let store: StateStore
     let theme: Theme
     let browser: String?
+    /// The standard keys with the config file's bindings.
+    let keyMap: KeyMap
     /// Problems found before the reader started (the config file, the theme): shown at once,
     /// and listed again on exit.
     let startupProblems: [String]
@@ -25,8 +27,9 @@ struct InteractiveReader {
         var notes = startupProblems + store.warnings
         let shownAtStart = notes
         guard let breaker = LineBreaker() else { return ["ICU's line breaker is unavailable"] }
-        let reducer = Reducer(renderer: ArticleRenderer(wrapper: Wrapper(breaker: breaker)), clock: { Date().timeIntervalSince1970 })
-        let renderer = ScreenRenderer()
+        let reducer = Reducer(renderer: ArticleRenderer(wrapper: Wrapper(breaker: breaker)), keyMap: keyMap,
+                              clock: { Date().timeIntervalSince1970 })
+        let renderer = ScreenRenderer(keyMap: keyMap)
         let terminal = try Terminal(theme: theme, mouse: mouse)
         Signals.restoreTerminal = { Terminal.emergencyRestore() }
         defer { terminal.close() }

@@ -335,4 +335,24 @@ import Testing
         narrow.send("j")
         #expect(!narrow.performed.contains { if case .preview = $0 { return true } else { return false } })
     }
+
+    @Test func keysAreBoundInTheConfigFileWithAWarningForWhatIsUnknown() throws {
+        let config = Config(text: "theme = dark\nbind <C-n> down\nbind x trash list\nbind J nosuch\nbind <Nope> down\nbind z up sidebar\n")
+        #expect(config.problems.isEmpty)
+        #expect(config.bindings.count == 5)
+        let (keyMap, warnings) = KeyMap.standard.binding(config.bindings)
+        #expect(warnings.count == 3)
+        #expect(warnings[0].hasPrefix("line 4: unknown action 'nosuch'"))
+        #expect(warnings[1].hasPrefix("line 5: unknown key '<Nope>'"))
+        #expect(warnings[2].hasPrefix("line 6: unknown pane"))
+        #expect(keyMap.command(for: .control("n"), in: .body) == .moveDown)
+        #expect(keyMap.command(for: .character("x"), in: .list) == .trash)
+        #expect(keyMap.command(for: .character("x"), in: .body) == nil)
+        #expect(HelpPane.lines(keyMap).contains { $0.hasPrefix("<C-n>") && $0.contains("(your binding)") })
+        // The reader follows the bound key.
+        let app = try AppDriver(width: 80, height: 24)
+        let reducer = Reducer(renderer: app.reducer.renderer, keyMap: keyMap, clock: { 0 })
+        _ = reducer.reduce(&app.state, .key(.control("n")))
+        #expect(app.state.selected == 1)
+    }
 }

@@ -16,10 +16,13 @@ struct GlobalOptions: ParsableArguments {
         return (try? String(contentsOfFile: path, encoding: .utf8)).map(Config.init(text:)) ?? Config()
     }
 
-    /// What is wrong in the config file, each line as `PATH: line N: …`.
-    func configProblems() -> [String] {
-        let path = Locations.configFile(environment: Platform.environment, home: Platform.home)
-        return config().problems.map { "\(Sanitizer.line(Platform.abbreviated(path))): \($0)" }
+    /// The key map with the config file's `bind` lines, and what is wrong in the file, each
+    /// line as `PATH: line N: …`.
+    func keyMapAndConfigProblems() -> (KeyMap, [String]) {
+        let path = Sanitizer.line(Platform.abbreviated(Locations.configFile(environment: Platform.environment, home: Platform.home)))
+        let config = config()
+        let (keyMap, warnings) = KeyMap.standard.binding(config.bindings)
+        return (keyMap, (config.problems + warnings).map { "\(path): \($0)" })
     }
 
     /// The library and state folders these options, the environment and the config file choose.

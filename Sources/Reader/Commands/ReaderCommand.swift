@@ -32,9 +32,10 @@ struct ReaderCommand: ParsableCommand {
         let themes = Themes.standard()
         let chosen = theme ?? options.config()["theme"] ?? "default"
         let (loaded, warnings) = try themes.load(chosen)
+        let (keyMap, configProblems) = options.keyMapAndConfigProblems()
         let reader = InteractiveReader(library: options.openLibrary(), store: options.stateStore(), theme: loaded,
                                        browser: Platform.environment["BROWSER"] ?? options.config()["browser"],
-                                       startupProblems: options.configProblems() + warnings,
+                                       keyMap: keyMap, startupProblems: configProblems + warnings,
                                        trash: Trash.standard(environment: Platform.environment, home: Platform.home),
                                        mouse: !["no", "off", "false"].contains(options.config()["mouse"]?.lowercased() ?? ""))
         Signals.install()

@@ -1,12 +1,15 @@
 import Foundation
 
 /// The config file (`$XDG_CONFIG_HOME/reader/config`): `key = value` lines, `#` comments.
-/// Keys: `library`, `theme`, `browser`, `mouse` (`no` leaves clicks and the wheel to the terminal). A line without `=` or with an unknown key is a warning
+/// Keys: `library`, `theme`, `browser`, `mouse` (`no` leaves clicks and the wheel to the terminal);
+/// `bind KEY ACTION [PANE…]` lines add key bindings (`KeyMap.binding`). A line without `=` or with an unknown key is a warning
 /// (`problems`), with its line number and, for a misspelt key, the key meant.
 public struct Config: Equatable, Sendable {
     public var values: [String: String] = [:]
     /// What is wrong with the file's lines, as `line N: …`.
     public private(set) var problems: [String] = []
+    /// The `bind KEY ACTION [PANE…]` lines, with their numbers, for `KeyMap.binding`.
+    public private(set) var bindings: [Int: String] = [:]
 
     /// The keys the reader reads.
     public static let knownKeys = ["library", "theme", "browser", "mouse"]
@@ -20,6 +23,10 @@ public struct Config: Equatable, Sendable {
         for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+            if trimmed.hasPrefix("bind ") || trimmed.hasPrefix("bind\t") {
+                bindings[number + 1] = trimmed
+                continue
+            }
             guard let eq = trimmed.firstIndex(of: "="), eq != trimmed.startIndex else {
                 problems.append("line \(number + 1): expected 'key = value'")
                 continue
