@@ -192,7 +192,14 @@ import Testing
         let position = try #require(app.state.article).position
         #expect(position > 0)
         app.send("q")
-        #expect(app.performed.contains(.save([.position(app.state.selectedEntry!.key, position)])))
+        let key = app.state.selectedEntry!.key
+        #expect(app.performed.contains { effect in
+            guard case .save(let changes) = effect, changes.first == .position(key, position) else { return false }
+            guard case .progress(_, let percent) = changes.last else { return false }
+            return percent > 0 && percent < 100
+        })
+        // The list shows how far it was read.
+        #expect(app.state.selectedEntry?.progress.map { $0 > 0 } == true)
         app.send("<Enter>")
         #expect(app.state.article?.position == position)
         app.send("qq")

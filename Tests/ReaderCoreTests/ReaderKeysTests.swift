@@ -355,4 +355,22 @@ import Testing
         _ = reducer.reduce(&app.state, .key(.control("n")))
         #expect(app.state.selected == 1)
     }
+
+    @Test func theListShowsTheSiteTheTagsAndHowFarEachArticleWasRead() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        func row(_ title: String) -> String { app.screen.text.split(separator: "\n").first { $0.contains(title) }.map(String.init) ?? "" }
+        let bike = row("Saturday mornings")
+        #expect(bike.contains(" #cycling"))
+        #expect(bike.contains(" www.eastfield"))
+        #expect(bike.hasSuffix("2024-10-05"))
+        // A CJK title keeps at least 20 columns at 80.
+        let cjk = row("山小屋の")
+        #expect(DisplayWidth.of(String(cjk.dropFirst(4).prefix { $0 != " " && $0 != "…" })) >= 20)
+        app.select("en/robot-vacuum-three-months.txt")
+        app.send("<Enter><PgDn>q")
+        let percent = try #require(app.state.selectedEntry?.progress)
+        #expect(row("Robot Vacuum").contains("\(percent)%"))
+        let json = LibraryEntry.json([try #require(app.state.selectedEntry)])
+        #expect(json.contains("\"progress\" : \(percent)"))
+    }
 }

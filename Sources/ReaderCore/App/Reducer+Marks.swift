@@ -51,11 +51,16 @@ extension Reducer {
     /// The reading position of the open article, to save when leaving it or quitting.
     func savePosition(_ state: inout AppState) -> [Effect] {
         guard let open = state.article else { return [] }
-        let saved = state.state.state(for: open.entry.key).position
-        guard saved != open.position else { return [] }
-        let change = StateChange.position(open.entry.key, open.position)
-        state.state.apply(change, at: clock())
-        return [.save([change])]
+        let saved = state.state.state(for: open.entry.key)
+        // While only the lines around the view are wrapped, the share of the text above it.
+        let percent = open.layout.isComplete
+            ? Paginator(lineCount: open.layout.lines.count, rows: bodyRows(state)).percent(forTop: open.top)
+            : open.position * 100 / max(1, open.layout.length)
+        guard saved.position != open.position || saved.progress != percent else { return [] }
+        let changes = [StateChange.position(open.entry.key, open.position), .progress(open.entry.key, percent)]
+        for change in changes { state.state.apply(change, at: clock()) }
+        if let index = state.entries.firstIndex(where: { $0.id == open.entry.id }) { state.entries[index].progress = percent }
+        return [.save(changes)]
     }
 
     func leaveArticle(_ state: inout AppState) -> [Effect] {

@@ -105,7 +105,7 @@ public struct Reducer {
         state.entries = entries.map { entry in
             var entry = entry
             let marks = state.state.state(for: entry.key, liveFingerprints: live)
-            (entry.read, entry.bookmarked) = (marks.read, marks.bookmarked)
+            (entry.read, entry.bookmarked, entry.progress) = (marks.read, marks.bookmarked, marks.progress)
             return entry
         }
         state.loadingLibrary = false

@@ -52,6 +52,9 @@ public struct ArticleMetadata: Equatable, Sendable {
         return ranges
     }
 
+    /// The site's name, else the source URL's host: what the list's site column shows.
+    public var siteName: String? { site ?? source.flatMap { Self.host(of: $0) } }
+
     /// The host of an http(s) URL.
     static func host(of url: String) -> String? {
         guard let range = url.range(of: "://") else { return nil }

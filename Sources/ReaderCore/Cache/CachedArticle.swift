@@ -8,13 +8,16 @@ public struct CachedArticle: Equatable, Sendable {
     public var fingerprint: String
     public var date: String?
     public var title: String
+    /// The site's name, else the source URL's host.
+    public var site: String?
+    public var tags: [String]
     /// The original searchable text (title, then body blocks, a line each) in `text.<generation>`.
     public var text: Range<Int>?
     /// The same text folded (`TextFolder`) in `folded.<generation>`.
     public var folded: Range<Int>?
 
     public init(id: String, size: Int, modified: Int, format: ArticleFormat, fingerprint: String, date: String?, title: String,
-                text: Range<Int>? = nil, folded: Range<Int>? = nil) {
+                site: String? = nil, tags: [String] = [], text: Range<Int>? = nil, folded: Range<Int>? = nil) {
         self.id = id
         self.size = size
         self.modified = modified
@@ -22,6 +25,8 @@ public struct CachedArticle: Equatable, Sendable {
         self.fingerprint = fingerprint
         self.date = date
         self.title = title
+        self.site = site
+        self.tags = tags
         self.text = text
         self.folded = folded
     }
@@ -37,20 +42,21 @@ public struct CachedArticle: Equatable, Sendable {
     var line: String {
         let range: (Range<Int>?) -> String = { $0.map { "\($0.lowerBound)+\($0.count)" } ?? "-" }
         return [Self.escape(id), String(size), String(modified), format.rawValue, fingerprint, date ?? "-", Self.escape(title),
-                range(text), range(folded)].joined(separator: "\t")
+                range(text), range(folded), site.map(Self.escape) ?? "-", Self.escape(tags.joined(separator: "\n"))]
+            .joined(separator: "\t")
     }
 
     /// Parses a line written by `line` (its bytes, without the newline); nil for anything else.
     init?(line: UnsafeRawBufferPointer.SubSequence) {
         var fields: [Range<Int>] = []
-        fields.reserveCapacity(9)
+        fields.reserveCapacity(11)
         var start = line.startIndex
         for index in line.indices where line[index] == 0x09 {
             fields.append(start..<index)
             start = index + 1
         }
         fields.append(start..<line.endIndex)
-        guard fields.count == 9 else { return nil }
+        guard fields.count == 11 else { return nil }
         func text(_ k: Int) -> String { String(decoding: line[fields[k]], as: UTF8.self) }
         func number(_ range: Range<Int>) -> Int? {
             guard !range.isEmpty, range.count <= 19 else { return nil }
@@ -72,8 +78,11 @@ public struct CachedArticle: Equatable, Sendable {
         guard let size = number(fields[1]), let modified = number(fields[2]), let format = ArticleFormat(rawValue: text(3)),
               fields[4].count == 16, let textRange = span(7), let foldedRange = span(8) else { return nil }
         let date = text(5)
+        let site = text(9), tags = Self.unescape(Substring(text(10)))
         self.init(id: Self.unescape(Substring(text(0))), size: size, modified: modified, format: format, fingerprint: text(4),
-                  date: date == "-" ? nil : date, title: Self.unescape(Substring(text(6))), text: textRange, folded: foldedRange)
+                  date: date == "-" ? nil : date, title: Self.unescape(Substring(text(6))),
+                  site: site == "-" ? nil : Self.unescape(Substring(site)),
+                  tags: tags.isEmpty ? [] : tags.split(separator: "\n").map(String.init), text: textRange, folded: foldedRange)
     }
 
     static func escape(_ text: String) -> String {

@@ -127,7 +127,8 @@ public struct Library: Sendable {
         let head = ArticleParser.head(text, format: file.format, fallbackTitle: fallbackTitle(file.id))
         return CachedArticle(id: file.id, size: file.size, modified: file.modified, format: file.format,
                              fingerprint: Fingerprint.of(head: bytes, size: file.size),
-                             date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title)
+                             date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title,
+                             site: head.metadata.siteName, tags: head.metadata.tags)
     }
 
     /// The row of a saved web page: its title and date come from the page's metadata (a `<title>`
@@ -138,7 +139,8 @@ public struct Library: Sendable {
         let head = ArticleParser.pageHead(bytes: bytes, format: file.format, fallbackTitle: fallbackTitle(file.id))
         return CachedArticle(id: file.id, size: file.size, modified: file.modified, format: file.format,
                              fingerprint: Fingerprint.of(head: bytes, size: file.size),
-                             date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title)
+                             date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title,
+                             site: head.metadata.siteName, tags: head.metadata.tags)
     }
 
     /// The searchable text of one file, read whole, and its folded form.
@@ -156,7 +158,8 @@ public struct Library: Sendable {
         let entries = rows.map { row in
             let marks = state.state(for: ArticleKey(fingerprint: row.fingerprint, id: row.id), liveFingerprints: live)
             return LibraryEntry(id: row.id, title: row.title, format: row.format, path: root + "/" + row.id, saved: row.date,
-                                read: marks.read, bookmarked: marks.bookmarked, fingerprint: row.fingerprint)
+                                read: marks.read, bookmarked: marks.bookmarked, fingerprint: row.fingerprint, site: row.site,
+                                tags: row.tags, progress: marks.progress)
         }
         return (LibraryEntry.newestFirst(entries), problems)
     }

@@ -1,4 +1,5 @@
-/// An article as the list shows it: id, title, format, path, date, and the reader's marks.
+/// An article as the list shows it: id, title, format, path, date, site, tags, and the reader's
+/// marks and progress.
 public struct LibraryEntry: Equatable, Sendable, Codable {
     public var id: String
     public var title: String
@@ -10,12 +11,17 @@ public struct LibraryEntry: Equatable, Sendable, Codable {
     public var bookmarked: Bool
     /// The content fingerprint the state is keyed by.
     public var fingerprint: String
+    /// The site's name, else the source URL's host.
+    public var site: String?
+    public var tags: [String] = []
+    /// How far the reader has come, 0-100, when the article was left at a position.
+    public var progress: Int?
 
     /// The key of this article's state.
     public var key: ArticleKey { ArticleKey(fingerprint: fingerprint, id: id) }
 
     public init(id: String, title: String, format: ArticleFormat, path: String, saved: String?, read: Bool = false, bookmarked: Bool = false,
-                fingerprint: String = "") {
+                fingerprint: String = "", site: String? = nil, tags: [String] = [], progress: Int? = nil) {
         self.id = id
         self.title = title
         self.format = format
@@ -24,6 +30,7 @@ public struct LibraryEntry: Equatable, Sendable, Codable {
         self.read = read
         self.bookmarked = bookmarked
         self.fingerprint = fingerprint
+        (self.site, self.tags, self.progress) = (site, tags, progress)
     }
 
     /// `entries` (in id order) newest first, ties keeping their order: grouped by date, so

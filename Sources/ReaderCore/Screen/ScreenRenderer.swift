@@ -48,8 +48,11 @@ public struct ScreenRenderer {
             screen.put(DisplayWidth.truncate(text, to: rect.width), x: rect.x, y: rect.y + 1, limit: rect.width, style: .chrome)
             return
         }
-        // The date column, a space either side: whole from 40 columns, as `yy-mm-dd` from 28.
+        // Columns from the right, as room allows: the date (whole from 40 columns, `yy-mm-dd` from
+        // 28), the progress (`37%`) from 50, the site from 70; the title takes the rest, its tags after it.
         let dateWidth = rect.width >= 40 ? 12 : rect.width >= 28 ? 10 : 0
+        let progressWidth = rect.width >= 50 ? 5 : 0
+        let siteWidth = rect.width >= 70 ? min(18, rect.width / 5) : 0
         for row in 0..<rows {
             let index = state.listTop + row
             guard index < state.visible.count else { break }
@@ -58,14 +61,32 @@ public struct ScreenRenderer {
             let isSelected = index == state.selected
             let base: Style = isSelected ? (state.focus == .list ? .selected : .selectedUnfocused)
                 : entry.read ? .listItem : .listUnread
+            let quiet: Style = isSelected ? base : .date
             screen.fill(x: rect.x, y: y, width: rect.width, height: 1, style: base)
             screen.put(entry.read ? " " : "N", x: rect.x + 1, y: y, limit: 1, style: isSelected ? base : .marker)
             screen.put(entry.bookmarked ? "*" : " ", x: rect.x + 2, y: y, limit: 1, style: isSelected ? base : .marker)
-            let titleWidth = max(1, rect.width - 4 - dateWidth)
-            screen.put(DisplayWidth.truncate(entry.title, to: titleWidth), x: rect.x + 4, y: y, limit: titleWidth, style: base)
+            let titleWidth = max(1, rect.width - 4 - dateWidth - progressWidth - siteWidth)
+            // The tags take up to a third of the title's room, from 60 columns.
+            let tags = entry.tags.map { "#" + $0 }.joined(separator: " ")
+            let tagRoom = tags.isEmpty || rect.width < 60 ? 0 : min(DisplayWidth.of(tags) + 1, titleWidth / 3)
+            let title = DisplayWidth.truncate(entry.title, to: titleWidth - tagRoom)
+            let used = screen.put(title, x: rect.x + 4, y: y, limit: titleWidth - tagRoom, style: base)
+            if tagRoom > 0 {
+                let room = titleWidth - used
+                screen.put(DisplayWidth.truncate(" " + tags, to: room), x: rect.x + 4 + used, y: y, limit: room, style: quiet)
+            }
+            var x = rect.x + 4 + titleWidth
+            if siteWidth > 0, let site = entry.site {
+                screen.put(DisplayWidth.truncate(" " + site, to: siteWidth), x: x, y: y, limit: siteWidth, style: quiet)
+            }
+            x += siteWidth
+            if progressWidth > 0, let progress = entry.progress, progress > 0 {
+                let text = "\(progress)%"
+                screen.put(text, x: x + progressWidth - text.count - 1, y: y, limit: text.count, style: quiet)
+            }
             if dateWidth > 0, let date = entry.saved {
                 let shown = dateWidth == 12 ? date : String(date.dropFirst(2))
-                screen.put(shown, x: rect.x + rect.width - shown.count - 1, y: y, limit: shown.count, style: isSelected ? base : .date)
+                screen.put(shown, x: rect.x + rect.width - shown.count - 1, y: y, limit: shown.count, style: quiet)
             }
         }
     }

@@ -11,6 +11,8 @@ public struct ArticleState: Equatable, Sendable, Codable {
     /// The reading position: a text offset, so it survives re-wrapping.
     public var position: Int
     public var positionAt: Double
+    /// How far through the article the position is, 0-100, as the reader last showed it.
+    public var progress: Int?
 
     public init(path: String, read: Bool = false, readAt: Double = 0, bookmarked: Bool = false, bookmarkedAt: Double = 0,
                 position: Int = 0, positionAt: Double = 0) {
@@ -28,7 +30,9 @@ public struct ArticleState: Equatable, Sendable, Codable {
         var result = self
         if other.readAt > readAt { (result.read, result.readAt) = (other.read, other.readAt) }
         if other.bookmarkedAt > bookmarkedAt { (result.bookmarked, result.bookmarkedAt) = (other.bookmarked, other.bookmarkedAt) }
-        if other.positionAt > positionAt { (result.position, result.positionAt) = (other.position, other.positionAt) }
+        if other.positionAt > positionAt {
+            (result.position, result.positionAt, result.progress) = (other.position, other.positionAt, other.progress)
+        }
         if other.lastChange > lastChange { result.path = other.path }
         return result
     }
@@ -37,7 +41,7 @@ public struct ArticleState: Equatable, Sendable, Codable {
     public var lastChange: Double { max(readAt, bookmarkedAt, positionAt) }
 
     enum CodingKeys: String, CodingKey {
-        case path, read, readAt, bookmarked, bookmarkedAt, position, positionAt
+        case path, read, readAt, bookmarked, bookmarkedAt, position, positionAt, progress
     }
 
     /// Reads every field with a default, so files from older versions still load.
@@ -50,5 +54,6 @@ public struct ArticleState: Equatable, Sendable, Codable {
         bookmarkedAt = try c.decodeIfPresent(Double.self, forKey: .bookmarkedAt) ?? 0
         position = max(0, try c.decodeIfPresent(Int.self, forKey: .position) ?? 0)
         positionAt = try c.decodeIfPresent(Double.self, forKey: .positionAt) ?? 0
+        progress = try c.decodeIfPresent(Int.self, forKey: .progress).map { min(100, max(0, $0)) }
     }
 }

@@ -44,6 +44,7 @@ public struct StateFile: Equatable, Sendable, Codable {
         case .read(_, let value): (state.read, state.readAt) = (value, time)
         case .bookmarked(_, let value): (state.bookmarked, state.bookmarkedAt) = (value, time)
         case .position(_, let offset): (state.position, state.positionAt) = (max(0, offset), time)
+        case .progress(_, let percent): (state.progress, state.positionAt) = (min(100, max(0, percent)), max(time, state.positionAt))
         }
         articles[article.fingerprint] = state
     }
