@@ -16,7 +16,8 @@ import Testing
         let article = HTMLArticleParser.parse("<html><head><title>T</title></head><body><article>" + body + "</article></body></html>",
                                               format: .html, fallbackTitle: "T")
         let lines = ArticleRenderer(wrapper: Wrapper(breaker: LineBreaker()!)).layout(article, width: width).lines
-        return lines.dropFirst(2).map(\.text)
+        // The body: after the title, the metadata line and the blank line under them.
+        return lines.drop { $0.style != .blank }.dropFirst().map(\.text)
     }
 
     @Test func nestedListsKeepTheirNumbersAndIndent() {

@@ -60,7 +60,7 @@ import Testing
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == "Ferry Timetable Changes for Winter")
-        #expect(lines.dropFirst().first == "Harbour News")
+        #expect(lines.dropFirst().first == "Harbour News · 1 min")
         #expect(run.stdout.contains("full\ntimetable[2] is posted"))
         #expect(!run.stdout.contains("Sport") && !run.stdout.contains("About us") && !run.stdout.contains("secret"))
         for line in lines { #expect(DisplayWidth.of(String(line)) <= 60) }

@@ -69,7 +69,7 @@ import Testing
                                 tags: ["sea level", "a\tb", "潮汐"], text: 0..<10, folded: 20..<45)
         let line = row.line
         #expect(!line.utf8.contains(0x0A) && !line.utf8.contains(0x0D))
-        #expect(line.utf8.filter { $0 == 0x09 }.count == 10)
+        #expect(line.utf8.filter { $0 == 0x09 }.count == 11)
         #expect(roundTrip(row) == row)
     }
 
@@ -83,23 +83,23 @@ import Testing
         #expect(roundTrip(empty) == empty)
     }
 
-    @Test(arguments: ["", "just one field", "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-",  // ten fields
-                      "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t\textra",  // twelve
-                      "a\tx\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t",  // size not a number
-                      "a\t1\t2\tpdf\t0123456789abcdef\t-\ttitle\t-\t-\t-\t",  // unknown format
-                      "a\t1\t2\ttxt\t0123\t-\ttitle\t-\t-\t-\t",  // short fingerprint
-                      "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t5-3\t-\t-\t",  // bad range
-                      "a\t-1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t",  // negative size
-                      "a\t99999999999999999999\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t"])  // overflows
+    @Test(arguments: ["", "just one field", "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t",  // eleven fields
+                      "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t\t-\textra",  // thirteen
+                      "a\tx\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t\t-",  // size not a number
+                      "a\t1\t2\tpdf\t0123456789abcdef\t-\ttitle\t-\t-\t-\t\t-",  // unknown format
+                      "a\t1\t2\ttxt\t0123\t-\ttitle\t-\t-\t-\t\t-",  // short fingerprint
+                      "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t5-3\t-\t-\t\t-",  // bad range
+                      "a\t-1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t\t-",  // negative size
+                      "a\t99999999999999999999\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t\t-"])  // overflows
     func aMalformedLineIsNoRow(_ line: String) {
         #expect(parse(line) == nil)
     }
 
     @Test func aWellFormedLineParses() {
-        let row = parse("zh/a.txt\t42\t7\ttxt\t0123456789abcdef\t2024-01-02\tTitle\t3+4\t-\tTide Times\tsea\\nsalt")
+        let row = parse("zh/a.txt\t42\t7\ttxt\t0123456789abcdef\t2024-01-02\tTitle\t3+4\t-\tTide Times\tsea\\nsalt\t12")
         #expect(row == CachedArticle(id: "zh/a.txt", size: 42, modified: 7, format: .text, fingerprint: "0123456789abcdef",
                                      date: "2024-01-02", title: "Title", site: "Tide Times", tags: ["sea", "salt"],
-                                     text: 3..<7, folded: nil))
+                                     minutes: 12, text: 3..<7, folded: nil))
     }
 
     // MARK: - Loading the table

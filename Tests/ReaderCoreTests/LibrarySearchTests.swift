@@ -171,6 +171,9 @@ final class SearchLibrary {
         #expect(try search("tag:ai") == ["a.md"])
         #expect(try search("tag:aircraft") == ["b.md"])
         #expect(try search("#sailing knots") == ["a.md"])
+        #expect(try search("author:Ingrid") == ["a.md"])
+        #expect(try search("author:\"Tomas Berg\" wings") == ["b.md"])
+        #expect(try search("source:tides.example.org wings") == ["b.md"])
     }
 
     @Test func aFullwidthQueryFindsWhatItsASCIIFormFinds() throws {

@@ -19,6 +19,7 @@ public struct Article: Sendable {
         self.format = format
         self.page = page
         self.links = links
+        if self.metadata.minutes == nil { self.metadata.minutes = ReadingTime.minutes(page.filter { $0.role == .body }.map(\.text)) }
     }
 
     /// The reader-mode body: the blocks that are neither title, metadata, references nor chrome.

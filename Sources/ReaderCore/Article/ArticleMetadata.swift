@@ -12,6 +12,8 @@ public struct ArticleMetadata: Equatable, Sendable {
     public var site: String?
     /// The page's language (`<html lang>`).
     public var language: String?
+    /// How long the article takes to read, in minutes (`ReadingTime`).
+    public var minutes: Int?
 
     public init(source: String? = nil, date: String? = nil, author: String? = nil, tags: [String] = []) {
         self.source = source
@@ -20,13 +22,14 @@ public struct ArticleMetadata: Equatable, Sendable {
         self.tags = tags
     }
 
-    /// The metadata line under the title: date, author, site name or source host, tags; empty parts
-    /// left out.
+    /// The metadata line under the title: date, author, site name or source host, reading time,
+    /// tags; empty parts left out.
     public var line: String {
         var parts: [String] = []
         if let date { parts.append(date) }
         if let author { parts.append(author) }
         if let site { parts.append(site) } else if let source { parts.append(Self.host(of: source) ?? source) }
+        if let minutes { parts.append("\(minutes) min") }
         if !tags.isEmpty { parts.append(tags.map { "#" + $0 }.joined(separator: " ")) }
         return parts.joined(separator: " · ")
     }

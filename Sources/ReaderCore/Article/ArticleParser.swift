@@ -16,6 +16,7 @@ public enum ArticleParser {
             } else {
                 var blocks = PlainTextParser.blocks(clean)
                 result = DumpReaderMode.classify(&blocks, headOnly: true).result
+                result.metadata.minutes = ReadingTime.minutes(blocks.filter { $0.role == .body }.map(\.text))
             }
         case .markdown:
             let clean = Sanitizer.clean(text.utf8Prefix(headLength))
@@ -29,6 +30,7 @@ public enum ArticleParser {
             }
             result.title = known ?? result.title
             if let matter { apply(matter, to: &result.metadata) }
+            result.metadata.minutes = ReadingTime.minutes([String(body)])
         }
         let title = Sanitizer.line(result.title ?? fallbackTitle)
         return (title.isEmpty ? fallbackTitle : title, result.metadata)

@@ -11,13 +11,16 @@ public struct CachedArticle: Equatable, Sendable {
     /// The site's name, else the source URL's host.
     public var site: String?
     public var tags: [String]
+    /// How long it takes to read, in minutes: from its head, scaled to the file's size.
+    public var minutes: Int?
     /// The original searchable text (title, then body blocks, a line each) in `text.<generation>`.
     public var text: Range<Int>?
     /// The same text folded (`TextFolder`) in `folded.<generation>`.
     public var folded: Range<Int>?
 
     public init(id: String, size: Int, modified: Int, format: ArticleFormat, fingerprint: String, date: String?, title: String,
-                site: String? = nil, tags: [String] = [], text: Range<Int>? = nil, folded: Range<Int>? = nil) {
+                site: String? = nil, tags: [String] = [], minutes: Int? = nil, text: Range<Int>? = nil,
+                folded: Range<Int>? = nil) {
         self.id = id
         self.size = size
         self.modified = modified
@@ -27,6 +30,7 @@ public struct CachedArticle: Equatable, Sendable {
         self.title = title
         self.site = site
         self.tags = tags
+        self.minutes = minutes
         self.text = text
         self.folded = folded
     }
@@ -42,21 +46,22 @@ public struct CachedArticle: Equatable, Sendable {
     var line: String {
         let range: (Range<Int>?) -> String = { $0.map { "\($0.lowerBound)+\($0.count)" } ?? "-" }
         return [Self.escape(id), String(size), String(modified), format.rawValue, fingerprint, date ?? "-", Self.escape(title),
-                range(text), range(folded), site.map(Self.escape) ?? "-", Self.escape(tags.joined(separator: "\n"))]
+                range(text), range(folded), site.map(Self.escape) ?? "-", Self.escape(tags.joined(separator: "\n")),
+                minutes.map(String.init) ?? "-"]
             .joined(separator: "\t")
     }
 
     /// Parses a line written by `line` (its bytes, without the newline); nil for anything else.
     init?(line: UnsafeRawBufferPointer.SubSequence) {
         var fields: [Range<Int>] = []
-        fields.reserveCapacity(11)
+        fields.reserveCapacity(12)
         var start = line.startIndex
         for index in line.indices where line[index] == 0x09 {
             fields.append(start..<index)
             start = index + 1
         }
         fields.append(start..<line.endIndex)
-        guard fields.count == 11 else { return nil }
+        guard fields.count == 12 else { return nil }
         func text(_ k: Int) -> String { String(decoding: line[fields[k]], as: UTF8.self) }
         func number(_ range: Range<Int>) -> Int? {
             guard !range.isEmpty, range.count <= 19 else { return nil }
@@ -82,7 +87,8 @@ public struct CachedArticle: Equatable, Sendable {
         self.init(id: Self.unescape(Substring(text(0))), size: size, modified: modified, format: format, fingerprint: text(4),
                   date: date == "-" ? nil : date, title: Self.unescape(Substring(text(6))),
                   site: site == "-" ? nil : Self.unescape(Substring(site)),
-                  tags: tags.isEmpty ? [] : tags.split(separator: "\n").map(String.init), text: textRange, folded: foldedRange)
+                  tags: tags.isEmpty ? [] : tags.split(separator: "\n").map(String.init), minutes: number(fields[11]),
+                  text: textRange, folded: foldedRange)
     }
 
     static func escape(_ text: String) -> String {

@@ -125,10 +125,14 @@ public struct Library: Sendable {
         }
         let text = TextDecoder.decode(Array(bytes[..<end])).text
         let head = ArticleParser.head(text, format: file.format, fallbackTitle: fallbackTitle(file.id))
+        // The reading time of a head cut short of the file grows with the rest of it.
+        let read = file.format == .text ? min(end, ArticleParser.dumpHeadLength) : min(end, ArticleParser.headLength)
+        let minutes = head.metadata.minutes.map { max(1, $0 * file.size / max(1, read)) }
         return CachedArticle(id: file.id, size: file.size, modified: file.modified, format: file.format,
                              fingerprint: Fingerprint.of(head: bytes, size: file.size),
                              date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title,
-                             site: head.metadata.siteName, tags: head.metadata.tags)
+                             site: head.metadata.siteName, tags: head.metadata.tags,
+                             minutes: file.size > read ? minutes : head.metadata.minutes)
     }
 
     /// The row of a saved web page: its title and date come from the page's metadata (a `<title>`
@@ -159,7 +163,7 @@ public struct Library: Sendable {
             let marks = state.state(for: ArticleKey(fingerprint: row.fingerprint, id: row.id), liveFingerprints: live)
             return LibraryEntry(id: row.id, title: row.title, format: row.format, path: root + "/" + row.id, saved: row.date,
                                 read: marks.read, bookmarked: marks.bookmarked, fingerprint: row.fingerprint, site: row.site,
-                                tags: row.tags, progress: marks.progress)
+                                tags: row.tags, progress: marks.progress, minutes: row.minutes)
         }
         return (LibraryEntry.newestFirst(entries), problems)
     }

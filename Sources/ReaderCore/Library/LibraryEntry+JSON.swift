@@ -4,12 +4,13 @@ extension LibraryEntry {
         JSONText.array(entries.map { entry in
             var fields = [("bookmarked", "\(entry.bookmarked)"), ("format", JSONText.string(entry.format.rawValue)),
                           ("id", JSONText.string(entry.id)), ("path", JSONText.string(entry.path)), ("read", "\(entry.read)")]
+            if let minutes = entry.minutes { fields.append(("minutes", "\(minutes)")) }
             if let progress = entry.progress { fields.append(("progress", "\(progress)")) }
             if let saved = entry.saved { fields.append(("saved", JSONText.string(saved))) }
             if let site = entry.site { fields.append(("site", JSONText.string(site))) }
             fields.append(("tags", "[" + entry.tags.map(JSONText.string).joined(separator: ",") + "]"))
             fields.append(("title", JSONText.string(entry.title)))
-            return fields
+            return fields.sorted { $0.0 < $1.0 }
         })
     }
 }

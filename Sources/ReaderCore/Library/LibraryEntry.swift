@@ -16,12 +16,14 @@ public struct LibraryEntry: Equatable, Sendable, Codable {
     public var tags: [String] = []
     /// How far the reader has come, 0-100, when the article was left at a position.
     public var progress: Int?
+    /// How long it takes to read, in minutes, when the list could tell (not for saved web pages).
+    public var minutes: Int?
 
     /// The key of this article's state.
     public var key: ArticleKey { ArticleKey(fingerprint: fingerprint, id: id) }
 
     public init(id: String, title: String, format: ArticleFormat, path: String, saved: String?, read: Bool = false, bookmarked: Bool = false,
-                fingerprint: String = "", site: String? = nil, tags: [String] = [], progress: Int? = nil) {
+                fingerprint: String = "", site: String? = nil, tags: [String] = [], progress: Int? = nil, minutes: Int? = nil) {
         self.id = id
         self.title = title
         self.format = format
@@ -30,7 +32,7 @@ public struct LibraryEntry: Equatable, Sendable, Codable {
         self.read = read
         self.bookmarked = bookmarked
         self.fingerprint = fingerprint
-        (self.site, self.tags, self.progress) = (site, tags, progress)
+        (self.site, self.tags, self.progress, self.minutes) = (site, tags, progress, minutes)
     }
 
     /// `entries` (in id order) newest first, ties keeping their order: grouped by date, so

@@ -1,6 +1,7 @@
 /// A library search query: words that must all be found (AND), `"…"` for a phrase found as it
-/// is written, and `tag:NAME` for an article's tag (`#NAME` in its metadata). Each term is
-/// folded as the text is (`TextFolder`).
+/// is written, and `tag:NAME` for an article's tag (`#NAME` in its metadata). `author:NAME` and
+/// `source:NAME` (or `site:`) look for the name, which search reads in the article's metadata
+/// line as in its text. Each term is folded as the text is (`TextFolder`).
 public struct SearchQuery: Equatable, Sendable {
     /// The folded terms, the first one searched for first.
     public let terms: [[UInt8]]
@@ -14,7 +15,9 @@ public struct SearchQuery: Equatable, Sendable {
     public init(_ query: String) throws(Failure) {
         var terms: [[UInt8]] = []
         for word in Self.words(Sanitizer.line(query)) {
-            let text = word.lowercased().hasPrefix("tag:") ? "#" + word.dropFirst(4) + " " : word
+            let lower = word.lowercased()
+            let named = Self.namePrefixes.first { lower.hasPrefix($0) }.map { String(word.dropFirst($0.count)) }
+            let text = lower.hasPrefix("tag:") ? "#" + word.dropFirst(4) + " " : named ?? word
             let folded = TextFolder.fold(text)
             if !folded.isEmpty && folded != [0x20] && !terms.contains(folded) { terms.append(folded) }
         }
@@ -22,6 +25,9 @@ public struct SearchQuery: Equatable, Sendable {
         // The longest term first: it has the fewest matches to check the others against.
         self.terms = terms.sorted { $0.count > $1.count }
     }
+
+    /// Prefixes that name where a word is looked for, and are dropped from it.
+    static let namePrefixes = ["author:", "source:", "site:"]
 
     /// The query's words: split at spaces, except inside double quotes.
     static func words(_ query: String) -> [String] {
