@@ -126,11 +126,16 @@ struct InteractiveReader {
             do { try store.apply(changes, liveFingerprints: live) } catch { return .status("not saved: \(error)") }
             return nil
         case .load(let entry):
-            do {
-                return .loaded(id: entry.id, try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: Library.fallbackTitle(entry.id)))
-            } catch {
-                return .status(error.description)
-            }
+            // Read on a thread of its own: a big article does not hold the keys.
+            jobs.append(BackgroundJob {
+                do {
+                    let fallback = Library.fallbackTitle(entry.id)
+                    return .loaded(id: entry.id, try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: fallback))
+                } catch {
+                    return .notLoaded(id: entry.id, "\(error)")
+                }
+            })
+            return nil
         case .searchLibrary(let query):
             let progress = WorkProgress()
             jobs.append(BackgroundJob(.search, progress: progress) { [library] in

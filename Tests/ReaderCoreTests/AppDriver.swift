@@ -43,7 +43,7 @@ final class AppDriver {
                     let article = try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: entry.id)
                     effects += reducer.reduce(&state, .loaded(id: entry.id, article))
                 } catch {
-                    effects += reducer.reduce(&state, .status(error.description))
+                    effects += reducer.reduce(&state, .notLoaded(id: entry.id, error.description))
                 }
             case .preview(let entry):
                 if let article = try? ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: entry.id) {
@@ -54,10 +54,12 @@ final class AppDriver {
                     effects += reducer.reduce(&state, .searched(query: query, ids: results.results.map(\.id)))
                 }
             case .layOut(let id, let width, _):
+                if deferBackground { deferred.append(effect); continue }
                 if let document = state.article?.layout.document {
                     effects += reducer.reduce(&state, .laidOut(id: id, reducer.renderer.layout(document, width: width)))
                 }
             case .indexArticle(let id, let full):
+                if deferBackground { deferred.append(effect); continue }
                 if let document = state.article?.layout.document {
                     effects += reducer.reduce(&state, .indexed(id: id, full: full, ArticleSearch.Index(document)))
                 }

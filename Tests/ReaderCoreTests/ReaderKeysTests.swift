@@ -373,4 +373,42 @@ import Testing
         let json = LibraryEntry.json([try #require(app.state.selectedEntry)])
         #expect(json.contains("\"progress\" : \(percent)"))
     }
+
+    @Test func anArticleIsReadInTheBackgroundAndOnlyTheLastOneAskedForOpens() throws {
+        let (library, root) = try Self.threeArticles()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 80, height: 24, library: library)
+        let reducer = app.reducer
+        let first = try #require(app.state.selectedEntry)
+        #expect(reducer.reduce(&app.state, .key(.enter)) == [.load(first)])
+        #expect(app.screen.text.contains("opening \(first.title)…"))
+        // Keys work meanwhile; the second article asked for is the one that opens.
+        _ = reducer.reduce(&app.state, .key(.character("j")))
+        let second = try #require(app.state.selectedEntry)
+        #expect(reducer.reduce(&app.state, .key(.enter)) == [.load(second)])
+        let load = { (entry: LibraryEntry) in try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: "") }
+        _ = reducer.reduce(&app.state, .loaded(id: first.id, try load(first)))
+        #expect(app.state.article == nil)
+        _ = reducer.reduce(&app.state, .loaded(id: second.id, try load(second)))
+        #expect(app.state.article?.entry.id == second.id)
+        #expect(app.state.opening == nil)
+        // A file that cannot be read says why, and nothing stays waiting.
+        _ = reducer.reduce(&app.state, .key(.character("q")))
+        _ = reducer.reduce(&app.state, .key(.enter))
+        _ = reducer.reduce(&app.state, .notLoaded(id: second.id, "gone"))
+        #expect(app.state.opening == nil && app.state.message == "gone")
+    }
+
+    @Test func aLongArticleOpensWrappedAroundItsPlaceAndWholeInTheBackground() throws {
+        let (library, root) = try AppTests.longArticleLibrary()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try AppDriver(width: 100, height: 30, library: library)
+        app.deferBackground = true
+        app.send("<Enter>")
+        let open = try #require(app.state.article)
+        #expect(!open.layout.isComplete)
+        #expect(app.deferred.contains(.layOut(id: "long.txt", width: open.layout.width, full: false)))
+        app.finishBackground()
+        #expect(app.state.article?.layout.isComplete == true)
+    }
 }

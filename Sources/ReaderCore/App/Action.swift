@@ -4,6 +4,8 @@ public enum Action: Sendable {
     case resize(width: Int, height: Int)
     /// An article the front end loaded for `Effect.load`.
     case loaded(id: String, Article)
+    /// The article `id` could not be read for `Effect.load`, and why.
+    case notLoaded(id: String, String)
     /// The article `Effect.preview` asked for.
     case previewed(id: String, Article)
     /// The ids matching a library search, best first.

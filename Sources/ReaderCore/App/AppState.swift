@@ -46,6 +46,8 @@ public struct AppState: Sendable {
     public var selected = 0
     public var listTop = 0
     public var article: OpenArticle?
+    /// The article being read for opening, and its title, until `Action.loaded` comes.
+    public var opening: (id: String, title: String)?
     /// The selected article's start, shown in the body pane before one is opened.
     public var preview: OpenArticle?
     /// The article whose preview was asked for and has not come.

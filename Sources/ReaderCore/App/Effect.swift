@@ -1,6 +1,6 @@
 /// What the reducer asks the front end to do: all I/O happens there.
 public enum Effect: Equatable, Sendable {
-    /// Read an article file; answer with `Action.loaded` or `Action.status`.
+    /// Read an article file, in the background; answer with `Action.loaded` or `Action.notLoaded`.
     case load(LibraryEntry)
     /// Read an article for the preview, in the background; answer with `Action.previewed`.
     case preview(LibraryEntry)

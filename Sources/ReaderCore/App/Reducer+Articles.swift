@@ -9,6 +9,7 @@ extension Reducer {
             state.selected = row
             scrollListToSelection(&state)
         }
+        state.opening = (entry.id, entry.title)
         effects.append(.load(entry))
         return effects
     }

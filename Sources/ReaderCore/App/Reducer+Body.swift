@@ -4,10 +4,11 @@ extension Reducer {
     /// the background (`Effect.layOut`), so a resize or `f` answers at once.
     public static let windowThreshold = 400
 
-    /// Lays `document` out at the body's width in `open`, keeping the same text at the top,
-    /// and re-places the search's matches (the fold index does not depend on the width).
-    func rewrap(_ open: inout OpenArticle, _ document: ArticleDocument, _ state: AppState) -> [Effect] {
-        let offset = min(open.position, max(0, document.length - 1))
+    /// Lays `document` out at the body's width in `open`, keeping the same text (or the text at
+    /// `offset`) at the top, and re-places the search's matches (the fold index does not depend
+    /// on the width).
+    func rewrap(_ open: inout OpenArticle, _ document: ArticleDocument, _ state: AppState, at offset: Int? = nil) -> [Effect] {
+        let offset = min(offset ?? open.position, max(0, document.length - 1))
         let width = bodyWidth(state)
         var effects: [Effect] = []
         if document.pieces.count > Self.windowThreshold {

@@ -58,6 +58,10 @@ public struct Reducer {
             return []
         case .loaded(let id, let article):
             return loaded(id, article, &state)
+        case .notLoaded(let id, let message):
+            if state.opening?.id == id { state.opening = nil }
+            state.message = message
+            return []
         case .searched(let query, let ids):
             // The answer to a search given up or replaced is dropped.
             guard state.pendingSearch == query else { return [] }
@@ -163,15 +167,21 @@ public struct Reducer {
 
     /// An article the front end read: shown at its saved position, and marked read only now
     /// that it could be opened.
+    /// A long article is wrapped around its saved position first, and whole in the background.
+    /// An article opened while another was being read is the one shown; the other is dropped.
     private func loaded(_ id: String, _ article: Article, _ state: inout AppState) -> [Effect] {
-        guard let entry = state.entries.first(where: { $0.id == id }) else { return [] }
-        var open = OpenArticle(entry: entry, article: article, layout: renderer.layout(article, width: bodyWidth(state)))
-        let saved = state.state.state(for: entry.key).position
-        open.top = min(open.layout.lineIndex(forOffset: saved), lastTop(open, state))
+        guard state.opening == nil || state.opening?.id == id, let entry = state.entries.first(where: { $0.id == id })
+        else { return [] }
+        state.opening = nil
+        let document = ArticleDocument(article, full: false)
+        // Its first piece only, until `rewrap` lays it out at the saved position.
+        let first = renderer.layout(document, width: bodyWidth(state), window: 0..<min(1, document.pieces.count))
+        var open = OpenArticle(entry: entry, article: article, layout: first)
+        var effects = rewrap(&open, document, state, at: state.state.state(for: entry.key).position)
         state.article = open
         state.preview = nil
         state.focus = .body
-        let effects = entry.read ? [] : setRead(true, id: entry.id, &state)
+        effects += entry.read ? [] : setRead(true, id: entry.id, &state)
         state.message = article.notice
         return effects
     }

@@ -193,7 +193,9 @@ public struct ScreenRenderer {
         var right = "\(state.unreadCount)/\(state.entries.count) unread"
         if state.filter != .all { right += " · \(state.filter.rawValue) only" }
         if let search = state.librarySearch { right += " · /\(search.query)" }
-        if let query = state.pendingSearch {
+        if let opening = state.opening {
+            right = "opening \(opening.title)… · " + right
+        } else if let query = state.pendingSearch {
             right = (state.busy ?? "searching for '\(query)'…") + " · Esc cancels"
         } else if let busy = state.busy {
             right = busy + " · " + right
