@@ -12,13 +12,17 @@ final class LibraryWatcher: @unchecked Sendable {
     private static let folderEvents = UInt32(IN_CREATE | IN_DELETE | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
                                              | IN_DELETE_SELF | IN_ATTRIB)
 
-    /// Watches `library` (every folder under it) and `stateDirectory`; nil when inotify is unavailable.
+    /// Watches `library` (every folder under it) and `stateDirectory`; nil when inotify is
+    /// unavailable. The folders are walked on the watcher's thread, so a big library does not
+    /// delay the first screen.
     init?(library: String, stateDirectory: String) {
         fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { return nil }
-        watchTree(library)
-        watch(stateDirectory)
-        Thread.detachNewThread { [self] in readEvents() }
+        Thread.detachNewThread { [self] in
+            watch(stateDirectory)
+            watchTree(library)
+            readEvents()
+        }
     }
 
     /// Whether something changed since the last call.
