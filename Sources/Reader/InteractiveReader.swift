@@ -51,6 +51,10 @@ struct InteractiveReader {
         let watcher = LibraryWatcher(library: library.root, stateDirectory: store.directory)
         while running {
             terminal.draw(renderer.render(app))
+            // The layout on screen now: if a key replaces it (a resize, `f`, another article), the
+            // last reference is dropped on another thread, where freeing its lines costs no key.
+            let shown = app.article?.layout
+            defer { DispatchQueue.global(qos: .utility).async { _ = shown } }
             // While work runs in the background, wake up to collect it; when idle, now and then
             // to notice a resize ncurses missed.
             terminal.setKeyTimeout(milliseconds: jobs.isEmpty ? 500 : 30)

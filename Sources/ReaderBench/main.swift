@@ -187,6 +187,9 @@ final class KeyBench {
     /// effects (a whole re-wrap, a fold for search) are then done untimed, as the front end
     /// does them on other threads, and their result becomes the last screen.
     func step(_ action: Action) -> UInt64 {
+        // As the front end does: the replaced layout is freed on another thread, after the key.
+        let shown = app.article?.layout
+        defer { DispatchQueue.global(qos: .utility).async { _ = shown } }
         let start = now()
         let effects = reducer.reduce(&app, action)
         let screen = renderer.render(app)

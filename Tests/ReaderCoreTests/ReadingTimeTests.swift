@@ -27,4 +27,19 @@ import Testing
         #expect(article.metadata.minutes == 3)
         #expect(article.metadata.line.contains("3 min"))
     }
+
+    @Test func aWebPagesTextIsEstimatedWithoutItsScriptsStylesAndChromeElements() {
+        let words = String(repeating: "harbour ", count: 460)
+        let chrome = String(repeating: "menu ", count: 900)
+        let html = """
+            <html><head><title>T</title><style>p { color: red }</style></head><body>
+            <nav><ul><li>\(chrome)</li><nav>inner \(chrome)</nav></ul></nav><!-- \(chrome) -->
+            <script>var x = "\(chrome)";</script><article><p>\(words)</p><br/><img src=a.png/></article>
+            <footer>\(chrome)</footer></body></html>
+            """
+        let text = PageTextEstimate.text(of: html)
+        #expect(!text.contains("menu") && !text.contains("color") && !text.contains("var x"))
+        #expect(text.components(separatedBy: "harbour").count - 1 == 460)
+        #expect(ReadingTime.minutes([text]) == 2)
+    }
 }

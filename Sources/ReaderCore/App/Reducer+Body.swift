@@ -12,9 +12,16 @@ extension Reducer {
         let width = bodyWidth(state)
         var effects: [Effect] = []
         if document.pieces.count > Self.windowThreshold {
-            let piece = document.pieceIndex(forOffset: offset)
-            let window = max(0, piece - 10)..<min(document.pieces.count, piece + 40)
-            open.layout = renderer.layout(document, width: width, window: window)
+            // A few pieces above the view, and below it as many as fill two screens.
+            let piece = document.pieceIndex(forOffset: offset), count = document.pieces.count
+            let lower = max(0, piece - 3)
+            var upper = min(count, piece + 8)
+            var layout = renderer.layout(document, width: width, window: lower..<upper)
+            while upper < count, layout.lines.count - layout.lineIndex(forOffset: offset) < bodyRows(state) * 2 {
+                upper = min(count, upper + (upper - lower))
+                layout = renderer.layout(document, width: width, window: lower..<upper)
+            }
+            open.layout = layout
             effects.append(.layOut(id: open.entry.id, width: width, full: document.full))
         } else {
             open.layout = renderer.layout(document, width: width)

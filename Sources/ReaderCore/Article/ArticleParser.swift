@@ -74,7 +74,9 @@ public enum ArticleParser {
         guard let page = webPage(bytes, format: format) else {
             return head(TextDecoder.decode(bytes).text, format: format, fallbackTitle: fallbackTitle)
         }
-        return HTMLArticleParser.head(page.html, fallbackTitle: page.subject ?? fallbackTitle, location: page.location)
+        var head = HTMLArticleParser.head(page.html, fallbackTitle: page.subject ?? fallbackTitle, location: page.location)
+        head.metadata.minutes = ReadingTime.minutes([PageTextEstimate.text(of: page.html)])
+        return head
     }
 
     /// A saved web page's HTML, decoded, with an MHTML archive's subject and source URL; nil for

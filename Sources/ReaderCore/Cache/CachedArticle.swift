@@ -11,7 +11,8 @@ public struct CachedArticle: Equatable, Sendable {
     /// The site's name, else the source URL's host.
     public var site: String?
     public var tags: [String]
-    /// How long it takes to read, in minutes: from its head, scaled to the file's size.
+    /// How long it takes to read, in minutes: a dump's or clipping's from its head, scaled to the
+    /// file's size; a web page's from the text outside its chrome elements (`PageTextEstimate`).
     public var minutes: Int?
     /// The original searchable text (title, then body blocks, a line each) in `text.<generation>`.
     public var text: Range<Int>?

@@ -144,7 +144,7 @@ public struct Library: Sendable {
         return CachedArticle(id: file.id, size: file.size, modified: file.modified, format: file.format,
                              fingerprint: Fingerprint.of(head: bytes, size: file.size),
                              date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title,
-                             site: head.metadata.siteName, tags: head.metadata.tags)
+                             site: head.metadata.siteName, tags: head.metadata.tags, minutes: head.metadata.minutes)
     }
 
     /// The searchable text of one file, read whole, and its folded form.

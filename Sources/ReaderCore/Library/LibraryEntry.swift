@@ -16,7 +16,7 @@ public struct LibraryEntry: Equatable, Sendable, Codable {
     public var tags: [String] = []
     /// How far the reader has come, 0-100, when the article was left at a position.
     public var progress: Int?
-    /// How long it takes to read, in minutes, when the list could tell (not for saved web pages).
+    /// How long it takes to read, in minutes: estimated from the file (`CachedArticle.minutes`).
     public var minutes: Int?
 
     /// The key of this article's state.
