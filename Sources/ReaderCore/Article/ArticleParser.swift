@@ -75,7 +75,7 @@ public enum ArticleParser {
             return head(TextDecoder.decode(bytes).text, format: format, fallbackTitle: fallbackTitle)
         }
         var head = HTMLArticleParser.head(page.html, fallbackTitle: page.subject ?? fallbackTitle, location: page.location)
-        head.metadata.minutes = ReadingTime.minutes([PageTextEstimate.text(of: page.html)])
+        head.metadata.minutes = PageTextEstimate.minutes(of: page.html)
         return head
     }
 

@@ -28,6 +28,11 @@ public enum ReadingTime {
                 inWord = isWord
             }
         }
+        return minutes(han: han, kana: kana, hangul: hangul, words: words, scale: scale)
+    }
+
+    /// Whole minutes (at least 1) to read so many characters and words; nil for none.
+    static func minutes(han: Int, kana: Int, hangul: Int, words: Int, scale: Double = 1) -> Int? {
         if han + kana + hangul + words == 0 { return nil }
         let cjk = kana > 0 ? Double(han + kana) / japanesePerMinute : Double(han) / chinesePerMinute
         let total = (cjk + Double(hangul) / koreanPerMinute + Double(words) / wordsPerMinute) * scale

@@ -1,23 +1,24 @@
-/// The text of a saved web page as a quick byte scan sees it, for the list's reading time
-/// without reader mode: everything outside tags and comments, less the contents of `script`,
+/// The reading time of a saved web page from a quick scan of its UTF-8 bytes, for the list,
+/// without reader mode: the text outside tags and comments, less the contents of `script`,
 /// `style`, `noscript`, `template`, `svg` and of the chrome elements `nav`, `header`, `footer`,
-/// `aside` and `form`. An estimate: chrome in plain `div`s still counts.
+/// `aside` and `form`, counted as `ReadingTime` counts (CJK characters by their lead bytes,
+/// words as runs of letters). An estimate: chrome in plain `div`s still counts.
 enum PageTextEstimate {
-    /// Elements whose contents are skipped.
-    static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside",
-                                       "form", "head"]
+    /// Elements whose contents are skipped, as lowercase bytes.
+    static let skipped: [[UInt8]] = ["script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside",
+                                     "form", "head"].map { Array($0.utf8) }
 
-    /// The page's estimated text, its runs joined by spaces.
-    static func text(of html: String) -> String {
+    /// The page's reading time in minutes, nil when it has no text.
+    static func minutes(of html: String) -> Int? {
         var html = html
         return html.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count / 4)
-            var index = 0, skipping: String?, depth = 0
+            var counter = Counter()
+            var index = 0, depth = 0
+            var skipping: [UInt8]?
             while index < bytes.count {
                 let byte = bytes[index]
                 guard byte == 0x3C else {  // "<"
-                    if skipping == nil { out.append(byte) }
+                    if skipping == nil { counter.add(bytes, at: index) }
                     index += 1
                     continue
                 }
@@ -31,26 +32,54 @@ enum PageTextEstimate {
                     continue
                 }
                 let closing = index + 1 < bytes.count && bytes[index + 1] == 0x2F
-                var nameEnd = index + (closing ? 2 : 1)
-                let nameStart = nameEnd
+                let nameStart = index + (closing ? 2 : 1)
+                var nameEnd = nameStart
                 while nameEnd < bytes.count, nameEnd - nameStart < 16,
                       (0x61...0x7A).contains(bytes[nameEnd] | 0x20) || (0x30...0x39).contains(bytes[nameEnd]) {
                     nameEnd += 1
                 }
-                let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
-                while nameEnd < bytes.count, bytes[nameEnd] != 0x3E { nameEnd += 1 }
-                let selfClosing = nameEnd > 0 && nameEnd < bytes.count && bytes[nameEnd - 1] == 0x2F
-                index = nameEnd + 1
+                let name = bytes[nameStart..<nameEnd]
+                func isNamed(_ element: [UInt8]) -> Bool {
+                    element.count == name.count && zip(element, name).allSatisfy { $0 == $1 | 0x20 }
+                }
+                var end = nameEnd
+                while end < bytes.count, bytes[end] != 0x3E { end += 1 }
+                let selfClosing = end > 0 && end < bytes.count && bytes[end - 1] == 0x2F
+                index = end + 1
                 if let current = skipping {
-                    if name == current { depth += closing ? -1 : (selfClosing ? 0 : 1) }
+                    if isNamed(current) { depth += closing ? -1 : (selfClosing ? 0 : 1) }
                     if depth == 0 { skipping = nil }
-                } else if !closing, !selfClosing, skipped.contains(name) {
-                    (skipping, depth) = (name, 1)
+                } else if !closing, !selfClosing, let element = skipped.first(where: isNamed) {
+                    (skipping, depth) = (element, 1)
                 } else {
-                    out.append(0x20)
+                    counter.inWord = false
                 }
             }
-            return String(decoding: out, as: UTF8.self)
+            return ReadingTime.minutes(han: counter.han, kana: counter.kana, hangul: counter.hangul, words: counter.words)
+        }
+    }
+
+    /// Counts, byte by byte, what `ReadingTime` reads: kana, Han and Hangul by their UTF-8 lead
+    /// and second bytes, words as runs of ASCII letters, digits and other scripts' letters.
+    struct Counter {
+        var han = 0, kana = 0, hangul = 0, words = 0
+        var inWord = false
+
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) {
+            let byte = bytes[index]
+            var isWord = false
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0xC3...0xDF: isWord = true  // ASCII, Latin, Greek, Cyrillic…
+            case 0x80...0xBF: isWord = inWord  // a continuation byte keeps what its lead began
+            case 0xE3:
+                guard index + 1 < bytes.count else { break }
+                if (0x81...0x83).contains(bytes[index + 1]) { kana += 1 } else if bytes[index + 1] >= 0x90 { han += 1 }
+            case 0xE4...0xE9: han += 1
+            case 0xEA...0xED: hangul += 1
+            default: break
+            }
+            if isWord && !inWord { words += 1 }
+            inWord = isWord
         }
     }
 }
