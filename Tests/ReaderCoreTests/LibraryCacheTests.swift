@@ -115,7 +115,7 @@ import Testing
     /// Tables that are not this version's, by name.
     static let foreignTables: [String: [UInt8]] = [
         "binary garbage": [0xFF, 0x00, 0xFE, 0x13, 0x0A, 0x09, 0x09],
-        "a newer version": Array("reader-cache 2 gen=1\n".utf8),
+        "a newer version": Array("reader-cache 99 gen=1\n".utf8),
         "no generation": Array("reader-cache 1\n".utf8),
         "a generation that is no number": Array("reader-cache 1 gen=x\n".utf8),
         "a header without its newline": Array("reader-cache 1 gen=1".utf8),
