@@ -269,14 +269,20 @@ import Testing
         #expect(!raw.contains("safe text\rEVIL"))
     }
 
-    @Test func aLinkOpensWithBrowserAsAnArgvAndARefusedOneSaysSo() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-browser-\(UUID())")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let script = root.appendingPathComponent("browser.sh")
-        let args = root.appendingPathComponent("args").path
-        try "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(args)'\n".write(to: script, atomically: true, encoding: .utf8)
+    /// A shell script `name` with `body`, executable, in a new temporary folder (removed by the caller).
+    static func fakeProgram(_ name: String, _ body: (URL) -> String) throws -> (folder: URL, script: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-program-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let script = folder.appendingPathComponent(name)
+        try ("#!/bin/sh\n" + body(folder) + "\n").write(to: script, atomically: true, encoding: .utf8)
         chmod(script.path, 0o755)
+        return (folder, script)
+    }
+
+    @Test func aLinkOpensWithBrowserAsAnArgvAndARefusedOneSaysSo() throws {
+        let (root, script) = try Self.fakeProgram("browser.sh") { "printf '%s\\n' \"$@\" > '\($0.path)/args'" }
+        defer { try? FileManager.default.removeItem(at: root) }
+        let args = root.appendingPathComponent("args").path
         let session = try Session(environment: "BROWSER='\(script.path) --new-tab %u'")
         defer { session.close() }
         try session.openArticle(matching: "Night Market")
@@ -291,12 +297,8 @@ import Testing
     }
 
     @Test func aBrowserThatFailsIsReported() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-browser-\(UUID())")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let (root, script) = try Self.fakeProgram("failing-browser") { _ in "exit 3" }
         defer { try? FileManager.default.removeItem(at: root) }
-        let script = root.appendingPathComponent("failing-browser")
-        try "#!/bin/sh\nexit 3\n".write(to: script, atomically: true, encoding: .utf8)
-        chmod(script.path, 0o755)
         let session = try Session(environment: "BROWSER='\(script.path)'")
         defer { session.close() }
         try session.openArticle(matching: "Night Market")
@@ -451,12 +453,9 @@ import Testing
     }
 
     @Test func yCopiesWithTheClipboardToolAsAnArgvElseThroughTheTerminal() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-copy-\(UUID())")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let (root, _) = try Self.fakeProgram("wl-copy") { "cat > '\($0.path)/copied'" }
         defer { try? FileManager.default.removeItem(at: root) }
         let copied = root.appendingPathComponent("copied").path
-        try "#!/bin/sh\ncat > '\(copied)'\n".write(to: root.appendingPathComponent("wl-copy"), atomically: true, encoding: .utf8)
-        chmod(root.appendingPathComponent("wl-copy").path, 0o755)
         let source = "https://www.eastfieldpost.example.co.uk/community/2024/09/28/saturday-bike-repair-cafe"
         do {
             let session = try Session(environment: "WAYLAND_DISPLAY=wayland-test PATH='\(root.path):/usr/bin:/bin'")

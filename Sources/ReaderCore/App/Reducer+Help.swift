@@ -9,18 +9,29 @@ extension Reducer {
         case .character("q"), .escape, .character("?"), .enter:
             state.help = nil
             return []
-        case .character("j"), .down: help.top += 1
-        case .character("k"), .up: help.top -= 1
-        case .character(" "), .pageDown, .control("f"), .control("d"): help.top += rows
-        case .pageUp, .character("-"), .control("b"), .control("u"): help.top -= rows
-        case .character("g"), .home: help.top = 0
-        case .character("G"), .end: help.top = Int.max / 2
         default:
-            state.message = "help: j k PgDn PgUp scroll · q or Esc closes"
+            guard let step = Self.step(of: key, rows: rows) else {
+                state.message = "help: j k PgDn PgUp scroll · q or Esc closes"
+                break
+            }
+            help.top = clamp(help.top.addingReportingOverflow(step).partialValue, 0, helpLastTop(state))
         }
-        help.top = clamp(help.top, 0, helpLastTop(state))
         state.help = help
         return []
+    }
+
+    /// How far a key moves in an overlay pane (help, outline) of `rows` rows: `j`/`k`, the page
+    /// and half-page keys, `g`/`G` to the ends; nil for any other key.
+    static func step(of key: Key, rows: Int) -> Int? {
+        switch key {
+        case .character("j"), .down: return 1
+        case .character("k"), .up: return -1
+        case .character(" "), .pageDown, .control("f"), .control("d"): return rows
+        case .pageUp, .character("-"), .control("b"), .control("u"): return -rows
+        case .character("g"), .home: return Int.min / 2
+        case .character("G"), .end: return Int.max / 2
+        default: return nil
+        }
     }
 
     /// The last top line of the help that still fills its pane.

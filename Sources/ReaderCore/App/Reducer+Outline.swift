@@ -26,16 +26,13 @@ extension Reducer {
             state.article = open
             state.focus = .body
             return []
-        case .character("j"), .down: outline.selected += 1
-        case .character("k"), .up: outline.selected -= 1
-        case .character(" "), .pageDown, .control("f"), .control("d"): outline.selected += rows
-        case .pageUp, .character("-"), .control("b"), .control("u"): outline.selected -= rows
-        case .character("g"), .home: outline.selected = 0
-        case .character("G"), .end: outline.selected = outline.items.count - 1
         default:
-            state.message = "outline: j k choose · Enter goes there · q closes"
+            guard let step = Self.step(of: key, rows: rows) else {
+                state.message = "outline: j k choose · Enter goes there · q closes"
+                break
+            }
+            outline.selected = clamp(outline.selected.addingReportingOverflow(step).partialValue, 0, outline.items.count - 1)
         }
-        outline.selected = clamp(outline.selected, 0, outline.items.count - 1)
         state.outline = outline
         scrollOutline(&state)
         return []
