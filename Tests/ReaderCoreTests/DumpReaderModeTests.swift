@@ -112,4 +112,21 @@ import Testing
         // Between Latin letters a quotation mark still holds on to its word.
         #expect(wrapper.wrap("say “hello” now", width: 9).map(\.text).allSatisfy { !$0.hasSuffix("“") })
     }
+
+    /// A dump whose site header runs past the first 8 KiB: the list reads far enough to find
+    /// the same title `show` finds.
+    @Test func theListFindsTheTitleOfADumpBehindALongSiteHeader() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let menu = (0..<700).map { "  * Menu item \($0)" }.joined(separator: "\n")
+        let article = (0..<12).map { _ in
+            "The festival returned to the harbour after five years, and the boats were dressed in flags from bow to stern."
+        }.joined(separator: "\n\n")
+        try folder.write("library/festival.txt", menu + "\n\nThe Harbour Festival Returns After Five Years\n\nBy Ann Lee\n\n" + article + "\n")
+        let library = Library(root: folder.path + "/library")
+        let entry = try #require(try library.entries().entries.first)
+        let shown = try ArticleLoader().load(path: entry.path, format: .text, fallbackTitle: "festival")
+        #expect(shown.title == "The Harbour Festival Returns After Five Years")
+        #expect(entry.title == shown.title)
+    }
 }

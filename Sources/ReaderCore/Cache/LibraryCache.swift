@@ -26,7 +26,7 @@ public final class LibraryCache: Sendable {
         public var rows: [String: CachedArticle] = [:]
     }
 
-    static let header = "reader-cache 8"
+    static let header = "reader-cache 9"
     var tablePath: String { directory + "/articles.tsv" }
     func storePath(_ kind: String, _ generation: Int) -> String { directory + "/\(kind).\(generation)" }
 

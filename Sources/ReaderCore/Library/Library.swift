@@ -11,7 +11,7 @@ public struct Library: Sendable {
         self.cache = cache
     }
 
-    /// How much of a file the list reads to find its title and date (and fingerprint).
+    /// How much of a clipping the list reads to find its title and date (and of any file, its fingerprint).
     static let headBytes = Fingerprint.prefixLength
 
     /// A row for every article, in id order: cached where the file's size and time stand,
@@ -115,7 +115,9 @@ public struct Library: Sendable {
     /// The row of one file, read from its head.
     static func row(for file: LibraryFile) throws(ArticleLoadError) -> CachedArticle {
         if file.format == .html || file.format == .mhtml { return try pageRow(for: file) }
-        let bytes = try FileReader.read(file.path, limit: headBytes, truncate: true)
+        // A dump's article may start after a long site header: its reader mode reads further.
+        let limit = file.format == .text ? ArticleParser.dumpHeadLength : headBytes
+        let bytes = try FileReader.read(file.path, limit: limit, truncate: true)
         if TextDecoder.looksBinary(bytes) { throw .binary(file.id) }
         // A head cut inside a UTF-8 sequence would not decode as UTF-8: drop the partial character.
         var end = bytes.count
@@ -126,7 +128,7 @@ public struct Library: Sendable {
         let text = TextDecoder.decode(Array(bytes[..<end])).text
         let head = ArticleParser.head(text, format: file.format, fallbackTitle: fallbackTitle(file.id))
         // The reading time of a head cut short of the file grows with the rest of it.
-        let read = file.format == .text ? min(end, ArticleParser.dumpHeadLength) : min(end, ArticleParser.headLength)
+        let read = min(end, file.format == .text ? ArticleParser.dumpHeadLength : ArticleParser.headLength)
         let minutes = head.metadata.minutes.map { max(1, $0 * file.size / max(1, read)) }
         return CachedArticle(id: file.id, size: file.size, modified: file.modified, format: file.format,
                              fingerprint: Fingerprint.of(head: bytes, size: file.size),
