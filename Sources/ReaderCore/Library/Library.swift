@@ -11,7 +11,7 @@ public struct Library: Sendable {
         self.cache = cache
     }
 
-    /// How much of a clipping the list reads to find its title and date (and of any file, its fingerprint).
+    /// How much of a file the list reads first to find its title and date (and fingerprint).
     static let headBytes = Fingerprint.prefixLength
 
     /// A row for every article, in id order: cached where the file's size and time stand,
@@ -112,11 +112,17 @@ public struct Library: Sendable {
         return results
     }
 
-    /// The row of one file, read from its head.
+    /// The row of one file, read from its head: its first 8 KiB, or for a dump whose title is
+    /// not found there (a long site header before the article), its first 64 KiB.
     static func row(for file: LibraryFile) throws(ArticleLoadError) -> CachedArticle {
         if file.format == .html || file.format == .mhtml { return try pageRow(for: file) }
-        // A dump's article may start after a long site header: its reader mode reads further.
-        let limit = file.format == .text ? ArticleParser.dumpHeadLength : headBytes
+        let row = try row(for: file, limit: headBytes)
+        guard file.format == .text, file.size > headBytes, row.title == fallbackTitle(file.id) else { return row }
+        return try Self.row(for: file, limit: ArticleParser.dumpHeadLength)
+    }
+
+    /// The row of a text file from its first `limit` bytes.
+    private static func row(for file: LibraryFile, limit: Int) throws(ArticleLoadError) -> CachedArticle {
         let bytes = try FileReader.read(file.path, limit: limit, truncate: true)
         if TextDecoder.looksBinary(bytes) { throw .binary(file.id) }
         // A head cut inside a UTF-8 sequence would not decode as UTF-8: drop the partial character.
