@@ -27,9 +27,11 @@ import Testing
         let lines = renderer.layout(article, width: width).lines.filter { $0.style == .metadata }
         #expect(lines.count > 1)
         for tag in tags { #expect(lines.contains { $0.text.contains("#" + tag) }, "#\(tag) split at \(width)") }
+        #expect(lines.contains { $0.text.contains("1 min") }, "the reading time split at \(width)")
         #expect(lines.allSatisfy { $0.width <= width })
         #expect(ArticleMetadata.tagRanges(in: "2024 · #a #bc d").count == 2)
         #expect(ArticleMetadata.tagRanges(in: "2024 · Ann").isEmpty)
+        #expect(ArticleMetadata.unbrokenRanges(in: "2024-05-18 · Ann · 12 min") == [19..<25])
     }
 
     @Test(arguments: [(40, 23), (80, 33), (21, 60)])

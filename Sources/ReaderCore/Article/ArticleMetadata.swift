@@ -34,9 +34,24 @@ public struct ArticleMetadata: Equatable, Sendable {
         return parts.joined(separator: " · ")
     }
 
+    /// The UTF-16 ranges of a metadata `line` the wrapper keeps on one line: the reading time
+    /// (`12 min`) and each hashtag.
+    public static func unbrokenRanges(in line: String) -> [Range<Int>] {
+        var ranges = tagRanges(in: line)
+        let units = Array(line.utf16), suffix = Array(" min".utf16)
+        var index = 0
+        while index < units.count {
+            guard (0x30...0x39).contains(units[index]) else { index += 1; continue }
+            let start = index
+            while index < units.count, (0x30...0x39).contains(units[index]) { index += 1 }
+            if units[index...].starts(with: suffix) { ranges.append(start..<(index + suffix.count)) }
+        }
+        return ranges
+    }
+
     /// The UTF-16 ranges of the hashtags at the end of a metadata `line` (`#a #b c`), each from
-    /// its `#` to the space before the next: the wrapper keeps each on one line.
-    public static func tagRanges(in line: String) -> [Range<Int>] {
+    /// its `#` to the space before the next.
+    static func tagRanges(in line: String) -> [Range<Int>] {
         let units = Array(line.utf16), separator = Array(" · #".utf16)
         var start: Int?
         if units.first == 0x23 {

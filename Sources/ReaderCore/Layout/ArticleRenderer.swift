@@ -76,7 +76,7 @@ public struct ArticleRenderer {
             return segments(text, offset: offset) { segment, at in
                 indent.isEmpty
                     ? wrapper.wrap(segment, width: width,
-                                   unbroken: style == .metadata ? ArticleMetadata.tagRanges(in: segment) : []).map {
+                                   unbroken: style == .metadata ? ArticleMetadata.unbrokenRanges(in: segment) : []).map {
                         RenderedLine(text: $0.text, width: $0.width, style: style, offset: at + $0.start)
                     }
                     : indented(segment, first: indent, rest: indent, style: style, width: width, offset: at)
