@@ -99,6 +99,17 @@ import Testing
         app.send("gg50%")
         #expect(app.state.article?.top == (pages.lastTop + 1) / 2)
         #expect(app.screen.text.contains("50% · page"))
+        // The same as a command, as in vim and less, with a line number and a bad one.
+        app.send("gg:50%")
+        #expect(app.screen.text.contains(":50%"))
+        app.send("<Enter>")
+        #expect(app.state.article?.top == (pages.lastTop + 1) / 2)
+        app.send(":3<Enter>")
+        #expect(app.state.article?.top == 2)
+        app.send(":nope<Enter>")
+        #expect(app.state.message == "unknown command ':nope' (:50% :120 :q)")
+        app.send(":q<Enter>")
+        #expect(app.quit)
     }
 
     @Test func countsHalfPagesAndLineNumbersMoveAsInLessAndVim() throws {

@@ -8,7 +8,7 @@ public enum Command: Equatable, Sendable {
     case open, back, quit, askQuit, nextPane
     case nextArticle, previousArticle, nextUnread
     case reload, trash, undoTrash, toggleRead, toggleBookmark, markAllRead, toggleUnreadOnly, toggleBookmarkedOnly, cycleSort
-    case search, nextMatch, previousMatch, clearFilter
+    case search, commandLine, nextMatch, previousMatch, clearFilter
     case toggleFullPage, openLink, openSource, yank, help, outline
     /// The first half of `g g`.
     case goPrefix

@@ -12,7 +12,7 @@ extension KeyMap {
         "toggle-bookmark": .toggleBookmark, "mark-all-read": .markAllRead, "unread-only": .toggleUnreadOnly,
         "bookmarked-only": .toggleBookmarkedOnly, "sort": .cycleSort, "search": .search, "next-match": .nextMatch,
         "previous-match": .previousMatch, "clear": .clearFilter, "full-page": .toggleFullPage, "open-link": .openLink,
-        "open-source": .openSource, "yank": .yank, "help": .help, "outline": .outline,
+        "open-source": .openSource, "yank": .yank, "help": .help, "outline": .outline, "command": .commandLine,
     ]
 
     /// This key map with the config's `bind` lines (by line number) added, and a warning for

@@ -66,6 +66,8 @@ public struct KeyMap: Sendable {
                 help: "last / bottom; NG: line or row N"),
         Binding(keys: (0...9).map { .character(Character(String($0))) }, label: "0-9", command: .digit(0), panes: all,
                 help: "a count for the next key: 5j, 50%, 3o (open link 3)"),
+        Binding(keys: [.character(":")], label: ":", command: .commandLine, panes: all,
+                help: "a command: :50% half-way, :120 line 120, :q quit"),
         Binding(keys: [.character("%")], label: "N%", command: .percent, panes: all, help: "to N percent: 50% half-way"),
         Binding(keys: [.character("J")], label: "J", command: .nextArticle, panes: [.body, .links], help: "next article", hint: "next"),
         Binding(keys: [.character("K")], label: "K", command: .previousArticle, panes: [.body, .links],

@@ -2,8 +2,12 @@
 /// Left, Right, Home, End (Ctrl-A, Ctrl-E); Backspace and Delete remove a character, Ctrl-W
 /// the word before the cursor, Ctrl-U everything before it; Up and Down recall earlier lines.
 public struct PromptLine: Sendable, Equatable {
-    /// The pane the line searches.
+    /// What the line is for: a search, or a `:` command (`:50%`, `:120`, `:q`).
+    public enum Purpose: Sendable, Equatable { case search, command }
+
+    /// The pane the line searches or moves in.
     public var pane: Pane
+    public var purpose: Purpose
     public private(set) var text: [Character] = []
     /// Where the cursor is, in characters from the start.
     public private(set) var cursor = 0
@@ -12,8 +16,9 @@ public struct PromptLine: Sendable, Equatable {
     var recalled: Int?
     private var draft: [Character] = []
 
-    public init(pane: Pane, history: [String] = []) {
+    public init(pane: Pane, purpose: Purpose = .search, history: [String] = []) {
         self.pane = pane
+        self.purpose = purpose
         self.history = history
     }
 

@@ -100,6 +100,7 @@ extension Reducer {
             scrollListToSelection(&state)
             state.message = "sorted by \(state.sort.rawValue)"
         case .search: return startSearch(&state)
+        case .commandLine: state.prompt = PromptLine(pane: state.focus, purpose: .command)
         case .nextMatch: stepMatch(1, &state)
         case .previousMatch: stepMatch(-1, &state)
         case .clearFilter: return clearSearch(&state)

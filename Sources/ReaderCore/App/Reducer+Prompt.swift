@@ -11,6 +11,7 @@ extension Reducer {
             state.prompt = nil
             let query = Sanitizer.line(prompt.string).trimmedSpaces
             guard !query.isEmpty else { return [] }
+            if prompt.purpose == .command { return command(query, &state) }
             state.searchHistory.removeAll { $0 == query }
             state.searchHistory.append(query)
             if state.searchHistory.count > AppState.historyLimit { state.searchHistory.removeFirst() }
@@ -26,5 +27,18 @@ extension Reducer {
             state.prompt = prompt
             return []
         }
+    }
+
+    /// A `:` command, as in vim and less: `:N%` to N percent, `:N` to line (row) N, `:q` to quit.
+    private func command(_ text: String, _ state: inout AppState) -> [Effect] {
+        if text == "q" || text == "quit" { return quit(&state) }
+        if text.hasSuffix("%"), let percent = Int(text.dropLast()), percent >= 0 {
+            moveToPercent(min(100, percent), &state)
+        } else if let line = Int(text), line > 0 {
+            move(to: line - 1, &state)
+        } else {
+            state.message = "unknown command ':\(text)' (:50% :120 :q)"
+        }
+        return []
     }
 }

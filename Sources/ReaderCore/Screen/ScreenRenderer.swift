@@ -233,7 +233,7 @@ public struct ScreenRenderer {
 
     /// The prompt: its label, the end of a long line kept in view, and the cursor where it is.
     private func drawPrompt(_ prompt: PromptLine, _ state: AppState, row: Int, _ screen: inout Screen) {
-        let label = prompt.pane == .list ? "search library: " : "search article: "
+        let label = prompt.purpose == .command ? ":" : prompt.pane == .list ? "search library: " : "search article: "
         let used = screen.put(label, x: 0, y: row, style: .prompt)
         let room = max(1, state.width - used - 1)
         var start = 0
