@@ -98,7 +98,9 @@ struct InteractiveReader {
         }
         // The list as it was left, for the next start (not before the list was read).
         if !app.loadingLibrary {
-            do { try ReaderSession(app).save(to: store.directory) } catch { notes.append("the list's sort and place were not saved: \(error)") }
+            do { try ReaderSession(app).save(to: store.directory) } catch {
+                notes.append("the list's sort and place were not saved: \(error)")
+            }
         }
         // Work still going on is stopped at its next check; the process does not wait for it.
         for job in jobs { job.progress?.cancel() }
@@ -173,7 +175,8 @@ struct InteractiveReader {
             jobs.append(BackgroundJob {
                 let fallback = Library.fallbackTitle(entry.id)
                 do {
-                    return .previewed(id: entry.id, try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: fallback))
+                    let article = try ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: fallback)
+                    return .previewed(id: entry.id, article)
                 } catch {
                     let why = Block(kind: .paragraph, text: "no preview: \(error)")
                     return .previewed(id: entry.id, Article(title: entry.title, metadata: ArticleMetadata(), format: entry.format,

@@ -34,7 +34,9 @@ struct Themes {
         let valid = !name.isEmpty && !name.contains("/") && !name.hasPrefix(".")
         for folder in folders where valid {
             let path = folder + "/" + name + ".theme"
-            if let text = try? String(contentsOfFile: path, encoding: .utf8) { return ThemeParser.parse(text, name: name, file: Platform.abbreviated(path)) }
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                return ThemeParser.parse(text, name: name, file: Platform.abbreviated(path))
+            }
         }
         if name == "default" { return (Theme.builtIn, []) }
         throw UnknownTheme(name: name, known: names())

@@ -290,7 +290,8 @@ let files = (try? LibraryScanner(root: options.library).scan().files) ?? []
 var reloads: [UInt64] = []
 for run in 0..<10 {
     for (index, file) in files.prefix(100).enumerated() {
-        var times = [timespec(tv_sec: time(nil) + run * 100 + index, tv_nsec: 0), timespec(tv_sec: time(nil) + run * 100 + index, tv_nsec: 0)]
+        let stamp = timespec(tv_sec: time(nil) + run * 100 + index, tv_nsec: 0)
+        var times = [stamp, stamp]
         utimensat(AT_FDCWD, file.path, &times, 0)
     }
     let start = now()
@@ -298,7 +299,8 @@ for run in 0..<10 {
     reloads.append(now() - start)
 }
 let (reloadMedian, reloadWorst) = summary(reloads)
-print("background reload \(reloadMedian) \(reloadWorst) in the background, not a key: a reload after 100 of \(files.count) files changed (of 10)")
+print("background reload \(reloadMedian) \(reloadWorst) in the background, not a key:",
+      "a reload after 100 of \(files.count) files changed (of 10)")
 let twoWords = "OpenAI 融资"
 sink &+= (try? LibrarySearch.indexed(twoWords, in: library, cache: library.cache!).results.count) ?? 0  // fills the store
 var searches: [UInt64] = []
@@ -308,5 +310,6 @@ for _ in 0..<10 {
     searches.append(now() - start)
 }
 let (searchMedian, searchWorst) = summary(searches)
-print("background search \(searchMedian) \(searchWorst) in the background, not a key: library search '\(twoWords)' (both words), warm (of 10)")
+print("background search \(searchMedian) \(searchWorst) in the background, not a key:",
+      "library search '\(twoWords)' (both words), warm (of 10)")
 FileHandle.standardError.write(Data("ReaderBench: \(options.runs) runs, \(keys.app.article?.layout.lines.count ?? 0) lines, checksum \(sink)\n".utf8))

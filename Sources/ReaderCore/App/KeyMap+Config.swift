@@ -24,7 +24,10 @@ extension KeyMap {
             let warn = { (message: String) in warnings.append("line \(number): \(message)") }
             guard words.count >= 3, words[0] == "bind" else { warn("expected 'bind KEY ACTION [list|body|links]'"); continue }
             let keys = Key.parse(words[1])
-            guard keys.count == 1, let key = keys.first else { warn("unknown key '\(Sanitizer.line(words[1]))' (one key: J, <C-n>, <Space>, <PgDn>…)"); continue }
+            guard keys.count == 1, let key = keys.first else {
+                warn("unknown key '\(Sanitizer.line(words[1]))' (one key: J, <C-n>, <Space>, <PgDn>…)")
+                continue
+            }
             guard let command = Self.actions[words[2]] else {
                 warn("unknown action '\(Sanitizer.line(words[2]))' (see 'reader --help' or the README for the names)")
                 continue
