@@ -29,15 +29,14 @@ struct ReaderCommand: ParsableCommand {
             try list.run()
             return
         }
-        let themes = Themes.standard()
-        let chosen = theme ?? options.config()["theme"] ?? "default"
-        let (loaded, warnings) = try themes.load(chosen)
+        let config = options.config()
+        let (loaded, warnings) = try Themes.standard().load(theme ?? config["theme"] ?? "default")
         let (keyMap, configProblems) = options.keyMapAndConfigProblems()
         let reader = InteractiveReader(library: options.openLibrary(), store: options.stateStore(), theme: loaded,
-                                       browser: Platform.environment["BROWSER"] ?? options.config()["browser"],
+                                       browser: Platform.environment["BROWSER"] ?? config["browser"],
                                        keyMap: keyMap, startupProblems: configProblems + warnings,
                                        trash: Trash.standard(environment: Platform.environment, home: Platform.home),
-                                       mouse: !["no", "off", "false"].contains(options.config()["mouse"]?.lowercased() ?? ""))
+                                       mouse: !["no", "off", "false"].contains(config["mouse"]?.lowercased() ?? ""))
         Signals.install()
         for note in try reader.run() { Platform.warn(note) }
     }

@@ -21,8 +21,7 @@ public enum ReadingTime {
                 case 0x3041...0x30FF: kana += 1
                 case 0x3400...0x9FFF, 0xF900...0xFAFF: han += 1
                 case 0xAC00...0xD7A3: hangul += 1
-                default: isWord = v < 0x80 ? (0x61...0x7A).contains(v | 0x20) || (0x30...0x39).contains(v)
-                    : scalar.properties.isAlphabetic
+                default: isWord = ArticleRegion.isWordScalar(scalar)
                 }
                 if isWord && !inWord { words += 1 }
                 inWord = isWord
