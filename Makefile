@@ -9,7 +9,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 JOBS ?= 2
 # Debian packages the build, the tests and the benchmarks need.
-DEB_PACKAGES = libncurses-dev libicu-dev libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config tmux python3
+DEB_PACKAGES = libncurses-dev libicu-dev libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config tmux python3
 # The benchmarks compare with these, and measure memory with GNU time.
 BENCH_PACKAGES = ripgrep time
 BIN_DEBUG = .build/debug/reader

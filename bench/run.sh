@@ -56,9 +56,15 @@ KEY_RUNS=${BENCH_KEY_RUNS:-100}
 HTML_RUNS=${BENCH_HTML_RUNS:-20}
 
 # --- the corpus, generated once ---------------------------------------------
+# BENCH_COUNT=100000 make bench: the same on a library of that many articles (in its own
+# folder), without the saved web pages.
+COUNT=${BENCH_COUNT:-10000}
+[[ $COUNT =~ ^[0-9]+$ && $COUNT -gt 0 ]] || die "BENCH_COUNT must be a number of articles"
 OUT=$HERE/out
+WITH_HTML=1
+[[ $COUNT == 10000 ]] || { OUT=$HERE/out/count-$COUNT; WITH_HTML=0; }
 CORPUS=$OUT/corpus
-CORPUS_ARGS=(--count 10000 --big-mb 2)
+CORPUS_ARGS=(--count "$COUNT" --big-mb 2)
 if [[ ! -f $OUT/corpus.stamp || $(<"$OUT/corpus.stamp") != "${CORPUS_ARGS[*]}" ]]; then
     echo "generating the corpus in $CORPUS ..." >&2
     mkdir -p "$OUT"
@@ -70,6 +76,7 @@ fi
 BIG=$CORPUS/big-article.txt
 [[ -f $BIG ]] || die "$BIG is missing: delete $OUT and run again"
 
+if (( WITH_HTML )); then
 # --- the HTML library, made from the corpus once ------------------------------
 # The stamp holds the script's hash, its arguments and the corpus's stamp: a change to
 # any of them makes the pages again.
@@ -85,6 +92,7 @@ if [[ ! -f $OUT/html.stamp || $(<"$OUT/html.stamp") != "$HTML_STAMP" ]]; then
 fi
 HLIB=$HTML/library NEWS=$HTML/pages/news.html SINGLEFILE=$HTML/pages/singlefile.html
 [[ -f $NEWS && -f $SINGLEFILE ]] || die "the HTML pages are missing: delete $OUT/html and run again"
+fi
 
 # --- a private environment for the reader -----------------------------------
 TMP=$(mktemp -d)
@@ -143,8 +151,10 @@ us() { LC_ALL=C awk -v us="$1" 'BEGIN { printf "%.6f", us / 1e6 }'; }   # µs to
 read -r NFILES MIB < <(find "$CORPUS" -type f \( -name '*.txt' -o -name '*.md' \) -printf '%s\n' |
     LC_ALL=C awk '{ n++; b += $1 } END { printf "%d %.1f\n", n, b / 1048576 }')
 BIG_MIB=$(LC_ALL=C awk -v b="$(stat -c %s "$BIG")" 'BEGIN { printf "%.1f", b / 1048576 }')
+if (( WITH_HTML )); then
 read -r HFILES HMIB < <(find "$HLIB" -type f -name '*.html' -printf '%s\n' |
     LC_ALL=C awk '{ n++; b += $1 } END { printf "%d %.1f\n", n, b / 1048576 }')
+fi
 NEWS_KIB=$(( $(stat -c %s "$NEWS") / 1024 ))
 SF_MIB=$(LC_ALL=C awk -v b="$(stat -c %s "$SINGLEFILE")" 'BEGIN { printf "%.1f", b / 1048576 }')
 
@@ -169,6 +179,7 @@ measure rg-rare rg -F -i -c "$RARE" "$CORPUS"
 measure --runs 100 mark "$BIN" mark "$ARTICLE" --read "${LIB[@]}"
 measure --runs 100 bookmark "$BIN" bookmark "$ARTICLE" "${LIB[@]}"
 
+if (( WITH_HTML )); then
 # The saved web pages: the library with a cache folder of its own (XDG_CACHE_HOME set for
 # these commands only), and the two big pages, shown by path.
 HLIBOPTS=(--library "$HLIB" --state-dir "$TMP/html-state-dir")
@@ -188,6 +199,7 @@ measure cat-singlefile cat "$SINGLEFILE"
 XDG_CACHE_HOME=$HCACHE measure show-singlefile "$BIN" show "$SINGLEFILE" --width 80 "${HLIBOPTS[@]}"
 measure_html news "$NEWS"
 measure_html singlefile "$SINGLEFILE"
+fi
 
 row "list --json, $NFILES articles, cold (no cache)"  list-cold cat-all cat
 row "list --json, $NFILES articles, warm"             list cat-all cat
@@ -197,6 +209,7 @@ row "search $COMMON --json, warm ($(rg -F -i -l "$COMMON" "$CORPUS" | wc -l) fil
 row "search $RARE --json, warm"                       search-rare rg-rare "rg -F -i -c"
 row "mark ARTICLE --read (100 runs: median, min–max)" mark
 row "bookmark ARTICLE (100 runs: median, min–max)"    bookmark
+if (( WITH_HTML )); then
 row "HTML: list --json, $HFILES pages, cold (no cache)" html-list-cold cat-html cat 3x 100MiB
 row "HTML: list --json, $HFILES pages, warm"            html-list cat-html cat 0.5x 100MiB
 row "HTML: search $COMMON --json, cold (builds the index; 1 run)" html-search-cold html-rg "rg -F -i -c"
@@ -209,6 +222,7 @@ row "HTML: show singlefile.html --width 80 ($SF_MIB MiB, inlined images), whole 
 row "HTML: show singlefile.html, in process: load + layout at 80 (of $HTML_RUNS)" singlefile singlefile-read "read in process" 0.15
 row "  … of which load: decode, parse, reader mode, blocks, links" singlefile-load
 row "  … of which layout at 80 columns"                  singlefile-layout
+fi
 
 # --- the interactive reader: per key, and start-up ----------------------------
 KEY_BUDGET=5000 STARTUP_BUDGET=200000   # µs
@@ -227,6 +241,8 @@ while read -r kind _ med worst label; do
     case $kind in
         key) krow "$label" "$med" "$worst" "$KEY_BUDGET" ;;
         background) krow "$label" "$med" "$worst" ;;
+        search) krow "$label" "$med" "$worst" 50000 ;;
+        typed) krow "$label" "$med" "$worst" 16000 ;;
         startup) krow "start-up to the first full screen, $NFILES articles, in process (of $KEY_RUNS)" "$med" "$worst" "$STARTUP_BUDGET" ;;
     esac
 done <<<"$KEYS"
@@ -247,7 +263,7 @@ printf '%s\n' "${KROWS[@]}"
 echo
 CPU=$(sed -n '/^model name/{s/^[^:]*: *//p;q}' /proc/cpuinfo)
 echo "Machine: $(nproc) CPUs, ${CPU:-$(uname -m)}; $(date '+%Y-%m-%d %H:%M %Z');" \
-     "corpus: $NFILES files, $MIB MiB; HTML library: $HFILES pages, $HMIB MiB;" \
+     "corpus: $NFILES files, $MIB MiB;$( (( WITH_HTML )) && echo " HTML library: $HFILES pages, $HMIB MiB;")" \
      "median of $RUNS runs after 1 warm-up (none for the cold HTML rows: \`cat\` has just read the pages);" \
      "load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg);" \
      "reader $(git -C "$HERE/.." describe --always --dirty 2>/dev/null || echo '(no git)')."

@@ -46,6 +46,7 @@ struct InteractiveReader {
         let opener = LinkOpener(browser: browser)
         var running = true
         var jobs = [listing(state)]
+        let indexer = LibraryIndexer(library: library)
         // The state folder is made now, so another reader's first save is noticed too.
         try? FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
         let watcher = LibraryWatcher(library: library.root, stateDirectory: store.directory)
@@ -65,12 +66,18 @@ struct InteractiveReader {
             // Files changed under the library, or another reader saved: the list and marks again
             // (a change during a reload waits for its end, so none is missed).
             if !jobs.contains(where: { $0.kind == .listing }), watcher?.takeChange() == true { effects.append(.reload) }
+            var listed = false
             jobs = jobs.filter { job in
                 let (done, action) = job.state
-                if case .libraryLoaded(_, _, let problems) = action { notes += problems.filter { !notes.contains($0) } }
+                if case .libraryLoaded(_, _, let problems) = action {
+                    notes += problems.filter { !notes.contains($0) }
+                    listed = true
+                }
                 if let action { effects += reducer.reduce(&app, action) }
                 return !done
             }
+            // Each reading of the list is followed by an update of the search index.
+            if listed, let job = indexer.job() { jobs.append(job) }
             let progress = jobs.lazy.compactMap { $0.progress?.text }.first
             if progress != app.busy { effects += reducer.reduce(&app, .progress(progress)) }
             if Signals.quitRequested != 0 {
@@ -86,7 +93,7 @@ struct InteractiveReader {
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
                 if effect == .quit { running = false; continue }
-                if let answer = perform(effect, for: app, jobs: &jobs, terminal: terminal, opener: opener) {
+                if let answer = perform(effect, for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer) {
                     effects += reducer.reduce(&app, answer)
                 }
             }
@@ -123,7 +130,8 @@ struct InteractiveReader {
 
     /// Performs one effect, the front end's I/O, and returns the action that answers it, if
     /// any. Background work goes into `jobs` and answers later.
-    private func perform(_ effect: Effect, for app: AppState, jobs: inout [BackgroundJob], terminal: Terminal, opener: LinkOpener) -> Action? {
+    private func perform(_ effect: Effect, for app: AppState, jobs: inout [BackgroundJob], terminal: Terminal, opener: LinkOpener,
+                         indexer: LibraryIndexer) -> Action? {
         switch effect {
         case .quit:
             return nil
@@ -142,12 +150,16 @@ struct InteractiveReader {
                 }
             })
             return nil
-        case .searchLibrary(let query):
+        case .searchLibrary(let query, let typing):
             let progress = WorkProgress()
+            let scope = indexer.scope
             jobs.append(BackgroundJob(.search, progress: progress) { [library] in
                 do {
-                    let results = try library.cache.map { try LibrarySearch.indexed(query, in: library, cache: $0, progress: progress) }
-                        ?? LibrarySearch.scanned(query, in: library)
+                    // The index job keeps the index current: a search does not wait for it.
+                    let results = try library.cache.map {
+                        try LibrarySearch.indexed(query, in: library, cache: $0, scope: scope, snippets: false, typing: typing,
+                                                  update: false, progress: progress)
+                    } ?? LibrarySearch.scanned(query, in: library, typing: typing)
                     return progress.isCancelled ? nil : .searched(query: query, ids: results.results.map(\.id))
                 } catch {
                     return progress.isCancelled ? nil : .status("\(error)")
@@ -167,7 +179,7 @@ struct InteractiveReader {
             }
         case .restore(let item):
             do { try trash.restore(item) } catch { return .status(error.description) }
-            return perform(.reload, for: app, jobs: &jobs, terminal: terminal, opener: opener)
+            return perform(.reload, for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer)
         case .reload:
             if !jobs.contains(where: { $0.kind == .listing }) { jobs.append(listing(store.load())) }
             return nil
@@ -194,8 +206,8 @@ struct InteractiveReader {
                 return .status(error.description)
             }
             guard let url = article.metadata.source else { return .status("this article has no source URL") }
-            guard open else { return perform(.copy(url), for: app, jobs: &jobs, terminal: terminal, opener: opener) }
-            return perform(.openLink(url), for: app, jobs: &jobs, terminal: terminal, opener: opener)
+            guard open else { return perform(.copy(url), for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer) }
+            return perform(.openLink(url), for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer)
         case .openLink(let url):
             let (message, job) = opener.open(url, terminal: terminal)
             if let job { jobs.append(job) }

@@ -49,8 +49,8 @@ final class AppDriver {
                 if let article = try? ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: entry.id) {
                     effects += reducer.reduce(&state, .previewed(id: entry.id, article))
                 }
-            case .searchLibrary(let query):
-                if let results = try? LibrarySearch.scanned(query, in: library) {
+            case .searchLibrary(let query, let typing):
+                if let results = try? LibrarySearch.scanned(query, in: library, typing: typing) {
                     effects += reducer.reduce(&state, .searched(query: query, ids: results.results.map(\.id)))
                 }
             case .layOut(let id, let width, _):

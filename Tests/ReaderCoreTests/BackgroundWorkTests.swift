@@ -27,8 +27,10 @@ import Testing
         let app = try AppDriver(width: 80, height: 24)
         let reducer = app.reducer
         _ = reducer.reduce(&app.state, .key(.character("/")))
-        for c in "夜市" { _ = reducer.reduce(&app.state, .key(.character(c))) }
-        #expect(reducer.reduce(&app.state, .key(.enter)) == [.searchLibrary("夜市")])
+        #expect(reducer.reduce(&app.state, .key(.character("夜"))) == [.searchLibrary("夜", typing: true)])
+        #expect(reducer.reduce(&app.state, .key(.character("市"))) == [.cancelSearch, .searchLibrary("夜市", typing: true)])
+        // Enter: the search typed is on its way already.
+        #expect(reducer.reduce(&app.state, .key(.enter)) == [])
         #expect(app.state.pendingSearch == "夜市")
         _ = reducer.reduce(&app.state, .progress("indexing 41/300…"))
         #expect(app.screen.text.contains("indexing 41/300… · Esc cancels"))
@@ -46,12 +48,42 @@ import Testing
         for key in Key.parse("/first<Enter>") { _ = reducer.reduce(&app.state, .key(key)) }
         var effects: [Effect] = []
         for key in Key.parse("/图书馆<Enter>") { effects += reducer.reduce(&app.state, .key(key)) }
-        #expect(effects == [.cancelSearch, .searchLibrary("图书馆")])
+        #expect(effects == [.cancelSearch, .searchLibrary("图", typing: true), .cancelSearch, .searchLibrary("图书", typing: true),
+                            .cancelSearch, .searchLibrary("图书馆", typing: true)])
         _ = reducer.reduce(&app.state, .searched(query: "first", ids: []))
         #expect(app.state.librarySearch == nil)
         let id = try #require(app.state.entries.first?.id)
         _ = reducer.reduce(&app.state, .searched(query: "图书馆", ids: [id]))
         #expect(app.state.librarySearch?.ids == [id])
+    }
+
+    /// The list follows the query as it is typed; an answer to a query typed over is dropped;
+    /// Esc at the prompt, or a line erased, brings back the list as it was.
+    @Test func theListFollowsALibrarySearchAsItIsTyped() throws {
+        let app = try AppDriver(width: 100, height: 30)
+        let all = app.state.visible.count
+        app.send("/bike")
+        #expect(app.state.prompt != nil)
+        let typed = app.state.visible.count
+        #expect(typed < all && typed > 0)
+        #expect(app.state.librarySearch?.query == "bike")
+        #expect(app.screen.text.contains("/bike"))
+        // A late answer to "bi" changes nothing.
+        app.dispatch(.searched(query: "bi", ids: []))
+        #expect(app.state.visible.count == typed)
+        // Erased: the whole list again; typed again and given up: the whole list too.
+        app.send("<BS><BS><BS><BS>")
+        #expect(app.state.librarySearch == nil && app.state.visible.count == all)
+        app.send("bike<Esc>")
+        #expect(app.state.prompt == nil && app.state.librarySearch == nil && app.state.visible.count == all)
+        // Enter keeps it, and the next search typed starts from it and goes back to it.
+        app.send("/bike<Enter>")
+        #expect(app.state.librarySearch?.query == "bike" && app.state.visible.count == typed)
+        #expect(app.state.message?.contains("match 'bike'") == true || app.state.message?.contains("matches 'bike'") == true)
+        app.send("/zzzq")
+        #expect(app.state.visible.isEmpty)
+        app.send("<Esc>")
+        #expect(app.state.librarySearch?.query == "bike" && app.state.visible.count == typed)
     }
 
     @Test func progressCountsStepsCancelsAndGroupsDigits() {
@@ -69,8 +101,8 @@ import Testing
         #expect(progress.text == "scanning the library…")
     }
 
-    /// A cancelled search reads no more files and answers nothing; the next search builds the store.
-    @Test func aCancelledSearchStopsAndTheNextOneFinishesTheStore() throws {
+    /// A cancelled search reads no more files and answers nothing; the next search builds the index.
+    @Test func aCancelledSearchStopsAndTheNextOneFinishesTheIndex() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("reader-cancel-\(UUID())")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
@@ -84,7 +116,7 @@ import Testing
         progress.cancel()
         let partial = try LibrarySearch.indexed("lanterns", in: library, cache: cache, progress: progress)
         #expect(partial.results.isEmpty)
-        #expect(cache.load().rows.values.allSatisfy { $0.folded == nil })
+        #expect(try cache.index().stamps().isEmpty)
         let whole = try LibrarySearch.indexed("lanterns", in: library, cache: cache)
         #expect(whole.results.count == 40)
     }

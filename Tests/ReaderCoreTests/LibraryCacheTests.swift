@@ -45,15 +45,6 @@ import Testing
         return (folder, folder.path + "/library", folder.path + "/cache")
     }
 
-    /// Rows without their store ranges, which only a cache has.
-    func listed(_ rows: [CachedArticle]) -> [CachedArticle] {
-        rows.map { row in
-            var row = row
-            (row.text, row.folded) = (nil, nil)
-            return row
-        }
-    }
-
     func status(of path: String) throws -> Glibc.stat {
         var info = Glibc.stat()
         guard stat(path, &info) == 0 else { throw SetupError("stat \(path): errno \(errno)") }
@@ -66,40 +57,35 @@ import Testing
         let row = CachedArticle(id: "odd\tname\nwith\\back\\slash\\t and \\n\r.txt", size: 12345, modified: 1_717_171_717_123_456_789,
                                 format: .text, fingerprint: "0123456789abcdef", date: "2024-05-01",
                                 title: "A title\twith a tab, a \\ and \\n literally", site: "Tide\tTimes",
-                                tags: ["sea level", "a\tb", "潮汐"], text: 0..<10, folded: 20..<45)
+                                tags: ["sea level", "a\tb", "潮汐"], minutes: 4)
         let line = row.line
         #expect(!line.utf8.contains(0x0A) && !line.utf8.contains(0x0D))
-        #expect(line.utf8.filter { $0 == 0x09 }.count == 11)
+        #expect(line.utf8.filter { $0 == 0x09 }.count == 9)
         #expect(roundTrip(row) == row)
     }
 
-    @Test func aRowWithoutDateOrStoreRangesSurvivesItsLine() {
+    @Test func aRowWithoutDateSiteOrMinutesSurvivesItsLine() {
         let row = CachedArticle(id: "中文/标题.md", size: 0, modified: 0, format: .markdown, fingerprint: "ffffffffffffffff", date: nil,
                                 title: "标题：中文、日本語、한국어")
         #expect(roundTrip(row) == row)
-        var empty = row
-        empty.text = 0..<0
-        empty.folded = 7..<7
-        #expect(roundTrip(empty) == empty)
     }
 
-    @Test(arguments: ["", "just one field", "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t",  // eleven fields
-                      "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t\t-\textra",  // thirteen
-                      "a\tx\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t\t-",  // size not a number
-                      "a\t1\t2\tpdf\t0123456789abcdef\t-\ttitle\t-\t-\t-\t\t-",  // unknown format
-                      "a\t1\t2\ttxt\t0123\t-\ttitle\t-\t-\t-\t\t-",  // short fingerprint
-                      "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t5-3\t-\t-\t\t-",  // bad range
-                      "a\t-1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t\t-",  // negative size
-                      "a\t99999999999999999999\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t-\t-\t\t-"])  // overflows
+    @Test(arguments: ["", "just one field", "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t",  // nine fields
+                      "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-\textra",  // eleven
+                      "a\tx\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-",  // size not a number
+                      "a\t1\t2\tpdf\t0123456789abcdef\t-\ttitle\t-\t\t-",  // unknown format
+                      "a\t1\t2\ttxt\t0123\t-\ttitle\t-\t\t-",  // short fingerprint
+                      "a\t-1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-",  // negative size
+                      "a\t99999999999999999999\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-"])  // overflows
     func aMalformedLineIsNoRow(_ line: String) {
         #expect(parse(line) == nil)
     }
 
     @Test func aWellFormedLineParses() {
-        let row = parse("zh/a.txt\t42\t7\ttxt\t0123456789abcdef\t2024-01-02\tTitle\t3+4\t-\tTide Times\tsea\\nsalt\t12")
+        let row = parse("zh/a.txt\t42\t7\ttxt\t0123456789abcdef\t2024-01-02\tTitle\tTide Times\tsea\\nsalt\t12")
         #expect(row == CachedArticle(id: "zh/a.txt", size: 42, modified: 7, format: .text, fingerprint: "0123456789abcdef",
                                      date: "2024-01-02", title: "Title", site: "Tide Times", tags: ["sea", "salt"],
-                                     minutes: 12, text: 3..<7, folded: nil))
+                                     minutes: 12))
     }
 
     // MARK: - Loading the table
@@ -115,10 +101,9 @@ import Testing
     /// Tables that are not this version's, by name.
     static let foreignTables: [String: [UInt8]] = [
         "binary garbage": [0xFF, 0x00, 0xFE, 0x13, 0x0A, 0x09, 0x09],
-        "a newer version": Array("reader-cache 99 gen=1\n".utf8),
-        "no generation": Array("reader-cache 1\n".utf8),
-        "a generation that is no number": Array("reader-cache 1 gen=x\n".utf8),
-        "a header without its newline": Array("reader-cache 1 gen=1".utf8),
+        "a newer version": Array("reader-cache 99\n".utf8),
+        "an older version": Array("reader-cache 9 gen=1\n".utf8),
+        "a header without its newline": Array("reader-cache 10".utf8),
         "another program's file": Array("SQLite format 3\u{0}\n".utf8),
         "an empty file": [],
     ]
@@ -131,7 +116,7 @@ import Testing
         let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
         let good = CachedArticle(id: "a.txt", size: 1, modified: 2, format: .text, fingerprint: "0123456789abcdef", date: nil, title: "A")
         // A good table first, then the bad bytes in its place.
-        cache.withLock { cache.save(LibraryCache.Table(generation: 1, rows: ["a.txt": good])) }
+        cache.withLock { cache.save(LibraryCache.Table(rows: ["a.txt": good])) }
         #expect(cache.load().rows["a.txt"] == good)
         try Data(bytes).write(to: URL(fileURLWithPath: cache.directory + "/articles.tsv"))
         #expect(cache.load() == LibraryCache.Table())
@@ -143,16 +128,16 @@ import Testing
         let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
         cache.withLock {}
         let good = CachedArticle(id: "a.txt", size: 1, modified: 2, format: .text, fingerprint: "0123456789abcdef", date: nil, title: "A")
-        let table = "reader-cache 1 gen=1\n" + good.line + "\nbroken\trow\n"
+        let table = LibraryCache.header + "\n" + good.line + "\nbroken\trow\n"
         try Data(table.utf8).write(to: URL(fileURLWithPath: cache.directory + "/articles.tsv"))
         #expect(cache.load().rows.isEmpty)
     }
 
-    @Test func aSavedTableLoadsBackWithItsGeneration() throws {
+    @Test func aSavedTableLoadsBack() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
-        var table = LibraryCache.Table(generation: 3)
+        var table = LibraryCache.Table()
         for index in 0..<5 {
             let id = "folder \(index)/article\t\(index).txt"
             table.rows[id] = CachedArticle(id: id, size: index * 10, modified: index, format: index.isMultiple(of: 2) ? .text : .markdown,
@@ -161,45 +146,6 @@ import Testing
         }
         cache.withLock { cache.save(table) }
         #expect(cache.load() == table)
-    }
-
-    @Test func rowsPointingPastTheEndOfAStoreLoseTheirTextRanges() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
-        cache.withLock {}
-        try Data(repeating: 0x61, count: 100).write(to: URL(fileURLWithPath: cache.directory + "/text.1"))
-        try Data(repeating: 0x61, count: 60).write(to: URL(fileURLWithPath: cache.directory + "/folded.1"))
-        func row(_ id: String, text: Range<Int>, folded: Range<Int>) -> CachedArticle {
-            CachedArticle(id: id, size: 1, modified: 1, format: .text, fingerprint: "0123456789abcdef", date: nil, title: id, text: text, folded: folded)
-        }
-        let table = LibraryCache.Table(generation: 1, rows: [
-            "inside": row("inside", text: 0..<100, folded: 0..<60),
-            "text-past": row("text-past", text: 50..<101, folded: 10..<20),
-            "folded-past": row("folded-past", text: 10..<20, folded: 30..<61),
-            "far-past": row("far-past", text: 1000..<2000, folded: 1000..<2000),
-        ])
-        cache.withLock { cache.save(table) }
-        let loaded = cache.load()
-        #expect(loaded.rows.count == 4)
-        #expect(loaded.rows["inside"] == table.rows["inside"])
-        for id in ["text-past", "folded-past", "far-past"] {
-            #expect(loaded.rows[id]?.text == nil, "\(id)")
-            #expect(loaded.rows[id]?.folded == nil, "\(id)")
-            #expect(loaded.rows[id]?.title == id)
-        }
-    }
-
-    @Test func rowsOfAGenerationWhoseStoresAreGoneLoseTheirTextRanges() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
-        let row = CachedArticle(id: "a.txt", size: 1, modified: 1, format: .text, fingerprint: "0123456789abcdef", date: nil, title: "A",
-                                text: 0..<5, folded: 0..<5)
-        cache.withLock { cache.save(LibraryCache.Table(generation: 2, rows: ["a.txt": row])) }
-        let loaded = cache.load()
-        #expect(loaded.generation == 2)
-        #expect(loaded.rows["a.txt"]?.text == nil && loaded.rows["a.txt"]?.folded == nil)
     }
 
     @Test func theCacheFolderIsNamedByTheLibrarysRealPath() throws {
@@ -229,11 +175,6 @@ import Testing
         #expect(cold.rows == plain.rows)
         #expect(warm.rows == plain.rows)
         #expect(cold.problems.isEmpty && warm.problems.isEmpty)
-        // With the searchable text filled in too, the list columns are the same.
-        let withText = try Library(root: root, cache: cache).rows(withText: true)
-        #expect(withText.rows.allSatisfy { $0.text != nil && $0.folded != nil })
-        #expect(listed(withText.rows) == plain.rows)
-        #expect(listed(try Library(root: root, cache: cache).rows().rows) == plain.rows)
         // And the entries the list shows.
         #expect(try Library(root: root, cache: cache).entries().entries == (try Library(root: root).entries().entries))
     }
@@ -284,9 +225,9 @@ import Testing
         let (folder, root, cacheHome) = try makeLibrary()
         defer { folder.remove() }
         let library = Library(root: root, cache: LibraryCache(root: root, cacheHome: cacheHome))
-        _ = try library.rows(withText: true)
+        _ = try library.rows()
         try folder.write("library/ja/ramen.txt", bytes: [0x00, 0x01, 0x02, 0x00, 0xFF])
-        let (rows, problems, _) = try library.rows(withText: true)
+        let (rows, problems) = try library.rows()
         #expect(!rows.contains { $0.id == "ja/ramen.txt" })
         #expect(problems.contains { if case .binary = $0 { true } else { false } })
         #expect(rows.count == 3)

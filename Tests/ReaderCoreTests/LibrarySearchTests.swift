@@ -223,37 +223,18 @@ final class SearchLibrary {
         #expect(try library.scanned(query).isEmpty)
     }
 
-    /// Records lie back to back in the folded store: a match that straddles two records is
-    /// no match, and must not hide a match that starts right after the boundary.
-    @Test func aMatchAtTheStartOfAnArticleIsFoundWhenTheArticleBeforeItEndsLikeTheQuery() throws {
+    /// The index finds whole words; a query typed key by key finds its last word as a prefix.
+    @Test func wordsAreFoundWholeAndTheLastWordWhileTypingAsAPrefix() throws {
         let library = try SearchLibrary()
         defer { library.remove() }
-        try library.folder.write("library/boundary/a-first.txt", """
-            The Neighbour's Cat
-
-            Every evening the cat from next door sits on our wall and waits for dinner. The children call the cat Lu
-
-            """)
-        try library.folder.write("library/boundary/b-second.txt", """
-            Lulu Goes Home
-
-            After a week away the dog found her own way back across the fields, muddy and very pleased with herself.
-
-            """)
-        let scanned = try library.scanned("lulu")
-        #expect(scanned.map(\.id) == ["boundary/b-second.txt"])
-        #expect(try library.indexed("lulu") == scanned)
-        #expect(try library.indexed("lulu") == scanned)  // warm
-        // The case is as described: the first record ends in "Lu", the second starts with
-        // "Lulu", and they lie side by side in the store, with only the 0xFF separator between.
-        let files = try LibraryScanner(root: library.root).scan().files
-        let first = try #require(files.first { $0.id == "boundary/a-first.txt" })
-        let second = try #require(files.first { $0.id == "boundary/b-second.txt" })
-        #expect(String(decoding: try Library.searchRecord(for: first).text, as: UTF8.self).hasSuffix("cat Lu"))
-        #expect(String(decoding: try Library.searchRecord(for: second).text, as: UTF8.self).hasPrefix("Lulu Goes Home\n"))
-        let rows = library.cache.load().rows
-        #expect(rows[first.id]?.folded?.upperBound != nil)
-        #expect(rows[first.id].flatMap { $0.folded.map { $0.upperBound + 1 } } == rows[second.id]?.folded?.lowerBound)
+        #expect(try library.indexed("lightho").isEmpty)
+        #expect(try library.scanned("lightho").isEmpty)
+        let typed = try LibrarySearch.indexed("lightho", in: library.library, cache: library.cache, typing: true).results
+        #expect(typed.map(\.id) == (try library.indexed("lighthouse")).map(\.id))
+        #expect(typed == (try LibrarySearch.scanned("lightho", in: library.library, typing: true).results))
+        // Only the last word is a prefix, and a space after it ends it.
+        #expect(try LibrarySearch.indexed("ligh fog", in: library.library, cache: library.cache, typing: true).results.isEmpty)
+        #expect(try LibrarySearch.indexed("lightho ", in: library.library, cache: library.cache, typing: true).results.isEmpty)
     }
 
     // MARK: - Keeping the index current
@@ -262,10 +243,8 @@ final class SearchLibrary {
         let library = try SearchLibrary()
         defer { library.remove() }
         #expect(try library.indexed("council").map(\.id) == ["en/council.txt"])
-        let before = library.cache.load()
-        let foldedStore = library.cache.directory + "/folded.\(before.generation)"
-        let storedBefore = library.size(of: foldedStore)
-        #expect(storedBefore > 0)
+        let before = try library.cache.index().stamps()
+        #expect(before.count == SearchLibrary.pages.count + SearchLibrary.lighthouses.count + 1)
 
         // Edited: new content, new time.
         try library.edit("en/council.txt", """
@@ -279,20 +258,17 @@ final class SearchLibrary {
         #expect(try library.indexed("council").isEmpty)
         #expect(try library.indexed("fiber network").isEmpty)
         #expect(try library.indexed("the") == (try library.scanned("the")))
-        // Only the edited article was added to the store; the others kept their records.
-        let after = library.cache.load()
-        #expect(after.generation == before.generation)
-        #expect(after.rows["en/council.txt"]?.folded?.lowerBound == storedBefore)
-        for (id, row) in before.rows where id != "en/council.txt" {
-            #expect(after.rows[id]?.folded == row.folded, "\(id)")
-            #expect(after.rows[id]?.text == row.text, "\(id)")
-        }
+        // Only the edited article was indexed again.
+        let after = try library.cache.index().stamps()
+        #expect(after.keys.sorted() == before.keys.sorted())
+        #expect(after.filter { before[$0.key] != $0.value }.map(\.key) == ["en/council.txt"])
 
         // Deleted.
         #expect(try library.indexed("茶馆").map(\.id) == ["zh/teahouse.md"])
         try FileManager.default.removeItem(atPath: library.root + "/zh/teahouse.md")
         #expect(try library.indexed("茶馆").isEmpty)
         #expect(library.cache.load().rows["zh/teahouse.md"] == nil)
+        #expect(try library.cache.index().stamps()["zh/teahouse.md"] == nil)
 
         // Added.
         #expect(try library.indexed("쿼카").isEmpty)
@@ -321,8 +297,8 @@ final class SearchLibrary {
     /// Damaged tables, by name.
     static let damagedTables: [String: [UInt8]] = [
         "binary garbage": Array("\u{00}\u{FF}garbage\u{01}\t\t\n\u{7F}".utf8) + [0xFF, 0xFE, 0x00, 0x13],
-        "a row of three fields": Array("reader-cache 1 gen=1\nnot\ta\trow\n".utf8),
-        "a row of invalid UTF-8": Array("reader-cache 1 gen=1\n".utf8) + [0xC3, 0x28, 0x09, 0x0A] + Array(repeating: 0x41, count: 300),
+        "a row of three fields": Array((LibraryCache.header + "\nnot\ta\trow\n").utf8),
+        "a row of invalid UTF-8": Array((LibraryCache.header + "\n").utf8) + [0xC3, 0x28, 0x09, 0x0A] + Array(repeating: 0x41, count: 300),
     ]
 
     @Test(arguments: damagedTables.keys.sorted())
@@ -337,16 +313,7 @@ final class SearchLibrary {
         #expect(library.cache.load().rows.isEmpty)
         #expect(try Self.queries.map(library.indexed) == answers)
         #expect(library.cache.load().rows.count == rows)
-        #expect(library.cache.load().rows.values.allSatisfy { $0.folded != nil && $0.text != nil })
-    }
-
-    @Test func aTruncatedStoreIsRefilledAndGivesTheSameAnswers() throws {
-        let library = try SearchLibrary()
-        defer { library.remove() }
-        let answers = try Self.queries.map(library.indexed)
-        let generation = library.cache.load().generation
-        #expect(truncate(library.cache.directory + "/folded.\(generation)", 10) == 0)
-        #expect(try Self.queries.map(library.indexed) == answers)
+        #expect(try library.cache.index().stamps().count == rows)
     }
 
     @Test(arguments: ["", "   ", "\t", "\u{200B}", "\u{1B}[31m"])

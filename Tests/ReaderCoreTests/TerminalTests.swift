@@ -94,9 +94,9 @@ import Testing
         /// screen either way. `settled: false` takes the first capture that satisfies it (for a
         /// screen that keeps changing, such as a progress counter).
         @discardableResult
-        func waitFor(settled: Bool = true, _ condition: (String) -> Bool) throws -> String {
+        func waitFor(settled: Bool = true, seconds: Int = 10, _ condition: (String) -> Bool) throws -> String {
             var text = try screen()
-            for _ in 0..<200 {
+            for _ in 0..<(seconds * 20) {
                 if condition(text) && !settled { return text }
                 if condition(text) {
                     usleep(50_000)
@@ -417,39 +417,58 @@ import Testing
         return root
     }
 
-    @Test func aFirstLibrarySearchIndexesInTheBackgroundEscCancelsAndCtrlCQuitsAtOnce() throws {
+    @Test func theIndexIsBuiltInTheBackgroundCtrlCQuitsAtOnceAndASearchMeanwhileAnswersAsItIsTyped() throws {
         let library = try Self.bigLibrary(6000)
-        defer { try? FileManager.default.removeItem(at: library) }
-        let session = try Session(library: library.path)
+        let cache = library.path + "-cache"
+        defer {
+            try? FileManager.default.removeItem(at: library)
+            try? FileManager.default.removeItem(atPath: cache)
+        }
+        do {
+            let session = try Session(library: library.path, environment: "XDG_CACHE_HOME='\(cache)'")
+            defer { session.close() }
+            // The screen is there before the list: the library is read in the background.
+            let pattern = #"(scanning the library|reading [\d,]+/6,000)…"#
+            let first = try session.waitFor(settled: false) { $0.range(of: pattern, options: .regularExpression) != nil }
+            #expect(first.range(of: pattern, options: .regularExpression) != nil)
+            #expect(first.contains("reading the library…"))
+            try session.waitFor { $0.contains("Library 6000") }
+            // Then the index, on its own thread.
+            var text = try session.waitFor(settled: false) { $0.contains("indexing ") }
+            #expect(text.range(of: #"indexing [\d,]+/6,000…"#, options: .regularExpression) != nil)
+            // Keys keep working while it runs.
+            try session.send("s")
+            text = try session.waitFor(settled: false) { $0.contains("sorted by title") }
+            #expect(text.contains("Library 6000 · by title"))
+            // Ctrl-C in the middle (once two batches are in): the reader is gone long before the
+            // index could be finished.
+            try session.waitFor(settled: false, seconds: 30) { screen in
+                screen.firstMatch(of: /indexing ([\d,]+)\//).map { Int($0.1.filter(\.isNumber))! >= 500 } ?? false
+            }
+            let asked = Date()
+            try session.send("C-c")
+            text = try session.waitForExit()
+            #expect(text.contains("READER-EXITED-0"))
+            #expect(Date().timeIntervalSince(asked) < 2)
+        }
+        // The next start goes on from what was indexed, and a search typed meanwhile answers from
+        // the index and a read of the rest: the list follows each key.
+        let session = try Session(library: library.path, environment: "XDG_CACHE_HOME='\(cache)'")
         defer { session.close() }
-        // The screen is there before the list: the library is read in the background.
-        let pattern = #"(scanning the library|reading [\d,]+/6,000)…"#
-        let first = try session.waitFor(settled: false) { $0.range(of: pattern, options: .regularExpression) != nil }
-        #expect(first.range(of: pattern, options: .regularExpression) != nil)
-        #expect(first.contains("reading the library…"))
         try session.waitFor { $0.contains("Library 6000") }
+        let resumed = try session.waitFor(settled: false) { $0.contains("indexing ") }
+        let left = resumed.range(of: #"indexing [\d,]+/([\d,]+)…"#, options: .regularExpression).map { String(resumed[$0]) } ?? ""
+        #expect(!left.hasSuffix("/6,000…"), "\(left)")
         try session.send("/")
-        try session.send("lighthouse", literal: true)
+        try session.send("lighthous", literal: true)
+        // In a debug build, reading the 5,000 or so files not yet indexed takes a while.
+        var text = try session.waitFor(seconds: 60) { $0.contains("Harbour log 5999") && !$0.contains("Harbour log 1") }
+        #expect(text.contains("/lighthous"))
         try session.send("Enter")
-        var text = try session.waitFor(settled: false) { $0.contains("indexing ") && $0.contains("Esc cancels") }
-        #expect(text.range(of: #"indexing [\d,]+/[\d,]+… · Esc cancels"#, options: .regularExpression) != nil)
-        // Keys keep working while it runs.
-        try session.send("s")
-        text = try session.waitFor(settled: false) { $0.contains("sorted by title") }
-        #expect(text.contains("Library 6000 · by title"))
+        text = try session.waitFor { $0.contains("1 article matches 'lighthous'") }
         try session.send("Escape")
-        text = try session.waitFor { $0.contains("cancelled") }
-        #expect(text.contains("search for 'lighthouse' cancelled"))
-        // Again, and Ctrl-C in the middle: the reader is gone long before the store could be finished.
-        try session.send("/")
-        try session.send("lighthouse", literal: true)
-        try session.send("Enter")
-        try session.waitFor(settled: false) { $0.contains("indexing ") }
-        let asked = Date()
-        try session.send("C-c")
-        text = try session.waitForExit()
-        #expect(text.contains("READER-EXITED-0"))
-        #expect(Date().timeIntervalSince(asked) < 2)
+        text = try session.waitFor { $0.contains("search cleared") }
+        #expect(text.contains("Harbour log 5998"))
     }
 
     @Test func yCopiesWithTheClipboardToolAsAnArgvElseThroughTheTerminal() throws {

@@ -6,7 +6,13 @@ import ReaderCore
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search the library's titles and bodies (case and width folded: ｏｐｅｎａｉ finds OpenAI).")
+        abstract: "Search the library's titles and bodies (case and width folded: ｏｐｅｎａｉ finds OpenAI).",
+        discussion: """
+            Words must all be found; "quoted words" are a phrase; tag:NAME finds a tag, and author:NAME,
+            source:NAME or site:NAME a name in the article's author, site or source. Chinese, Japanese and
+            Korean text is found by any run of characters. The first search builds the library's index
+            (progress on standard error when it is a terminal); later ones read only what changed.
+            """)
 
     @OptionGroup var options: GlobalOptions
 
@@ -16,19 +22,43 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print a JSON array of {id, title, matches, snippet}.")
     var json = false
 
+    @Option(help: "How many of the best articles to print.")
+    var limit = 50
+
+    @Flag(help: "Print every article that matches.")
+    var all = false
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    }
+
     func run() throws {
         let library = options.openLibrary()
-        let (results, problems) = try LibrarySearch.indexed(query, in: library, cache: library.cache!)
-        for problem in problems { Platform.warn(problem.description) }
+        let reporter = ProgressReporter()
+        let answer: LibrarySearch.Answer
+        do {
+            answer = try LibrarySearch.indexed(query, in: library, cache: library.cache!, limit: all ? nil : limit,
+                                               progress: reporter.progress)
+            reporter.end()
+        } catch {
+            reporter.end()
+            throw error
+        }
+        if let notice = answer.notice { Platform.warn(notice) }
+        for problem in answer.problems { Platform.warn(problem.description) }
         if json {
-            Platform.write(SearchResult.json(results))
-            return
+            Platform.write(SearchResult.json(answer.results))
+        } else {
+            var out = ""
+            for result in answer.results {
+                out += "\(result.matches)\t\(DisplayWidth.truncate(result.title, to: 60))\t\(result.id)\n    \(result.snippet)\n"
+            }
+            Platform.write(out)
         }
-        var out = ""
-        for result in results {
-            out += "\(result.matches)\t\(DisplayWidth.truncate(result.title, to: 60))\t\(result.id)\n    \(result.snippet)\n"
+        if answer.count == 0 {
+            Platform.warn("no article matches '\(query)'")
+        } else if answer.count > answer.results.count {
+            Platform.warn("the best \(answer.results.count) of \(answer.count) matching articles (--limit N or --all for more)")
         }
-        if results.isEmpty { Platform.warn("no article matches '\(query)'") }
-        Platform.write(out)
     }
 }

@@ -68,6 +68,9 @@ public struct AppState: Sendable {
     public var reloadAsked = false
     /// The library search asked for and not answered yet.
     public var pendingSearch: String?
+    /// The library search in force when the prompt opened: the list goes back to it when the
+    /// prompt is given up (the list follows the query while it is typed).
+    public var searchBeforePrompt: (query: String, ids: [String])?
     public var question: Question?
     public var help: Help?
     /// The open article's headings, when `t` shows them.

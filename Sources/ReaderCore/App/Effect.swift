@@ -4,8 +4,9 @@ public enum Effect: Equatable, Sendable {
     case load(LibraryEntry)
     /// Read an article for the preview, in the background; answer with `Action.previewed`.
     case preview(LibraryEntry)
-    /// Search the library in the background; answer with `Action.searched` or `Action.status`.
-    case searchLibrary(String)
+    /// Search the library in the background (`typing`: the last word is a prefix, as `SearchQuery`
+    /// has it); answer with `Action.searched` or `Action.status`.
+    case searchLibrary(String, typing: Bool)
     /// Read the library's list and the state again in the background; answer with `Action.libraryLoaded`.
     case reload
     /// Move the article's file to the trash; answer with `Action.trashed` or `Action.status`.

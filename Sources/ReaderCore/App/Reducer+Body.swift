@@ -49,6 +49,7 @@ extension Reducer {
     func startSearch(_ state: inout AppState) -> [Effect] {
         guard state.focus == .list || state.article != nil else { return [] }
         state.prompt = PromptLine(pane: state.focus, history: state.searchHistory)
+        state.searchBeforePrompt = state.librarySearch
         if state.focus == .body, let open = state.article, open.searchIndex == nil,
            open.layout.document.pieces.count > Self.windowThreshold {
             return [.indexArticle(id: open.entry.id, full: open.full)]

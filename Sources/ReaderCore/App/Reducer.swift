@@ -70,8 +70,7 @@ public struct Reducer {
             state.refreshVisible()
             state.selected = 0
             state.listTop = 0
-            state.message = ids.isEmpty ? "no article matches '\(query)'"
-                : "\(ids.count) article\(ids.count == 1 ? " matches" : "s match") '\(query)' (Esc clears)"
+            state.message = Self.matchesMessage(query, ids.count)
             return []
         case .libraryLoaded(let entries, let file, let problems):
             return libraryLoaded(entries, file, problems: problems, &state)

@@ -1,5 +1,5 @@
 /// What the cache knows of one file, true while its size and modification time stand:
-/// list metadata, and where its searchable text sits in the text stores.
+/// its list metadata.
 public struct CachedArticle: Equatable, Sendable {
     public var id: String
     public var size: Int
@@ -14,14 +14,9 @@ public struct CachedArticle: Equatable, Sendable {
     /// How long it takes to read, in minutes: a dump's or clipping's from its head, scaled to the
     /// file's size; a web page's from the text outside its chrome elements (`PageTextEstimate`).
     public var minutes: Int?
-    /// The original searchable text (title, then body blocks, a line each) in `text.<generation>`.
-    public var text: Range<Int>?
-    /// The same text folded (`TextFolder`) in `folded.<generation>`.
-    public var folded: Range<Int>?
 
     public init(id: String, size: Int, modified: Int, format: ArticleFormat, fingerprint: String, date: String?, title: String,
-                site: String? = nil, tags: [String] = [], minutes: Int? = nil, text: Range<Int>? = nil,
-                folded: Range<Int>? = nil) {
+                site: String? = nil, tags: [String] = [], minutes: Int? = nil) {
         self.id = id
         self.size = size
         self.modified = modified
@@ -32,8 +27,6 @@ public struct CachedArticle: Equatable, Sendable {
         self.site = site
         self.tags = tags
         self.minutes = minutes
-        self.text = text
-        self.folded = folded
     }
 
     /// True when the row describes `file` as it is now.
@@ -45,24 +38,22 @@ public struct CachedArticle: Equatable, Sendable {
 
     /// The row as a tab-separated line; the id and title are escaped.
     var line: String {
-        let range: (Range<Int>?) -> String = { $0.map { "\($0.lowerBound)+\($0.count)" } ?? "-" }
-        return [Self.escape(id), String(size), String(modified), format.rawValue, fingerprint, date ?? "-", Self.escape(title),
-                range(text), range(folded), site.map(Self.escape) ?? "-", Self.escape(tags.joined(separator: "\n")),
-                minutes.map(String.init) ?? "-"]
+        [Self.escape(id), String(size), String(modified), format.rawValue, fingerprint, date ?? "-", Self.escape(title),
+         site.map(Self.escape) ?? "-", Self.escape(tags.joined(separator: "\n")), minutes.map(String.init) ?? "-"]
             .joined(separator: "\t")
     }
 
     /// Parses a line written by `line` (its bytes, without the newline); nil for anything else.
     init?(line: UnsafeRawBufferPointer.SubSequence) {
         var fields: [Range<Int>] = []
-        fields.reserveCapacity(12)
+        fields.reserveCapacity(10)
         var start = line.startIndex
         for index in line.indices where line[index] == 0x09 {
             fields.append(start..<index)
             start = index + 1
         }
         fields.append(start..<line.endIndex)
-        guard fields.count == 12 else { return nil }
+        guard fields.count == 10 else { return nil }
         func text(_ k: Int) -> String { String(decoding: line[fields[k]], as: UTF8.self) }
         func number(_ range: Range<Int>) -> Int? {
             guard !range.isEmpty, range.count <= 19 else { return nil }
@@ -74,22 +65,14 @@ public struct CachedArticle: Equatable, Sendable {
             }
             return value
         }
-        func span(_ k: Int) -> Range<Int>?? {
-            let field = fields[k]
-            if field.count == 1 && line[field.lowerBound] == 0x2D { return .some(nil) }  // "-"
-            guard let plus = line[field].firstIndex(of: 0x2B), let from = number(field.lowerBound..<plus),
-                  let count = number((plus + 1)..<field.upperBound) else { return nil }
-            return .some(from..<(from + count))
-        }
         guard let size = number(fields[1]), let modified = number(fields[2]), let format = ArticleFormat(rawValue: text(3)),
-              fields[4].count == 16, let textRange = span(7), let foldedRange = span(8) else { return nil }
+              fields[4].count == 16 else { return nil }
         let date = text(5)
-        let site = text(9), tags = Self.unescape(Substring(text(10)))
+        let site = text(7), tags = Self.unescape(Substring(text(8)))
         self.init(id: Self.unescape(Substring(text(0))), size: size, modified: modified, format: format, fingerprint: text(4),
                   date: date == "-" ? nil : date, title: Self.unescape(Substring(text(6))),
                   site: site == "-" ? nil : Self.unescape(Substring(site)),
-                  tags: tags.isEmpty ? [] : tags.split(separator: "\n").map(String.init), minutes: number(fields[11]),
-                  text: textRange, folded: foldedRange)
+                  tags: tags.isEmpty ? [] : tags.split(separator: "\n").map(String.init), minutes: number(fields[9]))
     }
 
     static func escape(_ text: String) -> String {

@@ -23,17 +23,6 @@ public final class MappedFile: @unchecked Sendable {
         if let base { munmap(base, count) }
     }
 
-    /// Lets the kernel drop the pages wholly inside `range` from memory (they are read again
-    /// from the file if touched), so scanning a large file keeps the resident set small.
-    public func release(_ range: Range<Int>) {
-        guard let base else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let start = (range.lowerBound + page - 1) / page * page
-        let end = range.upperBound == count ? count : range.upperBound / page * page
-        guard end > start else { return }
-        madvise(base + start, end - start, MADV_DONTNEED)
-    }
-
     /// The mapped bytes; valid while this object lives.
     public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 }

@@ -15,11 +15,10 @@ public struct Library: Sendable {
     static let headBytes = Fingerprint.prefixLength
 
     /// A row for every article, in id order: cached where the file's size and time stand,
-    /// read again where not. `withText` also fills in the searchable text in the cache's stores.
-    /// `progress` hears of each file read (`reading`) and stored for search (`indexing`); once it
-    /// is cancelled, no more files are read, what was done is kept, and the rows are incomplete.
-    public func rows(withText: Bool = false, progress: WorkProgress? = nil)
-        throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError], generation: Int) {
+    /// read again where not. `progress` hears of each file read (`reading`); once it is
+    /// cancelled, no more files are read, what was done is kept, and the rows are incomplete.
+    public func rows(progress: WorkProgress? = nil)
+        throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError]) {
         // The walk and the table's read are independent: do them at once.
         let loaded = TableBox()
         let reading = DispatchGroup()
@@ -29,19 +28,18 @@ public struct Library: Sendable {
         reading.wait()
         var table = loaded.table ?? LibraryCache.Table()
         var problems = scan.problems
-        if needsUpdate(table, scan.files, withText: withText) {
+        if needsUpdate(table, scan.files) {
             if let cache {
                 cache.withLock {
                     table = cache.load()
-                    update(&table, files: scan.files, withText: withText, progress: progress, problems: &problems)
-                    cache.compactIfWasteful(&table)
+                    update(&table, files: scan.files, progress: progress, problems: &problems)
                     cache.save(table)
                 }
             } else {
-                update(&table, files: scan.files, withText: withText, progress: progress, problems: &problems)
+                update(&table, files: scan.files, progress: progress, problems: &problems)
             }
         }
-        return (scan.files.compactMap { table.rows[$0.id] }, problems, table.generation)
+        return (scan.files.compactMap { table.rows[$0.id] }, problems)
     }
 
     /// Carries the table from the thread that reads it.
@@ -49,17 +47,14 @@ public struct Library: Sendable {
         var table: LibraryCache.Table?
     }
 
-    private func needsUpdate(_ table: LibraryCache.Table, _ files: [LibraryFile], withText: Bool) -> Bool {
+    private func needsUpdate(_ table: LibraryCache.Table, _ files: [LibraryFile]) -> Bool {
         if table.rows.count != files.count { return true }
-        return files.contains { file in
-            guard let row = table.rows[file.id], row.matches(file) else { return true }
-            return withText && row.folded == nil
-        }
+        return files.contains { file in !(table.rows[file.id]?.matches(file) ?? false) }
     }
 
     /// Brings the table up to date with `files`: new and changed files are read (in parallel),
     /// rows of files gone are dropped.
-    private func update(_ table: inout LibraryCache.Table, files: [LibraryFile], withText: Bool, progress: WorkProgress?,
+    private func update(_ table: inout LibraryCache.Table, files: [LibraryFile], progress: WorkProgress?,
                         problems: inout [ArticleLoadError]) {
         let live = Set(files.map(\.id))
         for id in table.rows.keys where !live.contains(id) { table.rows.removeValue(forKey: id) }
@@ -73,24 +68,6 @@ public struct Library: Sendable {
                 problems.append(error)
             case nil: table.rows.removeValue(forKey: changed[index].id)
             }
-        }
-        guard withText, let cache else { return }
-        let missing = files.filter { table.rows[$0.id] != nil && table.rows[$0.id]?.folded == nil }
-        progress?.begin("indexing", total: missing.count)
-        // In batches, so a cold index never holds the whole library's text in memory.
-        for start in stride(from: 0, to: missing.count, by: 500) where progress?.isCancelled != true {
-            let batch = Array(missing[start..<min(start + 500, missing.count)])
-            var records: [(id: String, text: [UInt8], folded: [UInt8])] = []
-            for (index, result) in Self.parallel(batch, progress: progress, Self.searchRecord(for:)).enumerated() {
-                switch result {
-                case .success(let record): records.append((batch[index].id, record.text, record.folded))
-                case .failure(let error):
-                    table.rows.removeValue(forKey: batch[index].id)
-                    problems.append(error)
-                case nil: break
-                }
-            }
-            cache.append(records, to: &table)
         }
     }
 
@@ -155,17 +132,16 @@ public struct Library: Sendable {
                              site: head.metadata.siteName, tags: head.metadata.tags, minutes: head.metadata.minutes)
     }
 
-    /// The searchable text of one file, read whole, and its folded form.
-    static func searchRecord(for file: LibraryFile) throws(ArticleLoadError) -> (text: [UInt8], folded: [UInt8]) {
+    /// The searchable text of one file (`SearchableText`), read whole.
+    static func searchText(for file: LibraryFile) throws(ArticleLoadError) -> [UInt8] {
         let article = try ArticleLoader().load(path: file.path, format: file.format, fallbackTitle: fallbackTitle(file.id))
-        let text = SearchableText.of(article)
-        return (Array(text.utf8), TextFolder.fold(text))
+        return Array(SearchableText.of(article).utf8)
     }
 
     /// Every article with its title, date and marks, newest first (ties by id), and the files skipped.
     public func entries(state: StateFile = StateFile(), progress: WorkProgress? = nil)
         throws(ArticleLoadError) -> (entries: [LibraryEntry], problems: [ArticleLoadError]) {
-        let (rows, problems, _) = try rows(progress: progress)
+        let (rows, problems) = try rows(progress: progress)
         let live = Set(rows.map(\.fingerprint))
         let entries = rows.map { row in
             let marks = state.state(for: ArticleKey(fingerprint: row.fingerprint, id: row.id), liveFingerprints: live)

@@ -32,26 +32,6 @@ enum ByteSearch {
         haystack.withUnsafeBytes { occurrences(of: needle, in: $0) }
     }
 
-    /// `occurrences` over a large mapped buffer: on two threads, a window at a time, each window
-    /// handed back to the kernel once searched so memory stays flat however large the store.
-    static func occurrences(of needle: [UInt8], in file: MappedFile) -> [Int] {
-        let window = 8 << 20
-        let windows = (file.count + window - 1) / window
-        var results = [[Int]](repeating: [], count: windows)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer  // each window writes only its own slot
-            DispatchQueue.concurrentPerform(iterations: windows) { index in
-                let start = index * window
-                // A match starting in this window may run into the next one.
-                let end = min(file.count, start + window + needle.count - 1)
-                let hits = occurrences(of: needle, in: UnsafeRawBufferPointer(rebasing: file.bytes[start..<end]))
-                slots[index] = hits.filter { $0 < window }.map { $0 + start }
-                file.release(start..<min(file.count, start + window))
-            }
-        }
-        return results.flatMap { $0 }
-    }
-
     /// The index of the needle byte least likely in text, so `memchr` stops rarely.
     static func rarestIndex(_ needle: [UInt8]) -> Int {
         func commonness(_ byte: UInt8) -> Int {

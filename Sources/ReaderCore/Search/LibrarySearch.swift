@@ -1,99 +1,144 @@
 import Foundation
 
 /// Search across the library: the articles that hold every term of a query (`SearchQuery`),
-/// ranked by number of matches with title matches first, each with a snippet around its
-/// first match.
+/// ranked with title matches first, then by number of matches, then by id; the best of them
+/// with a snippet around their first match.
 ///
-/// `indexed` answers from the cache's folded text store without opening any article;
-/// `scanned` reads every article. Both share the counting, ranking and snippets, and the
-/// tests hold them equal.
+/// `indexed` answers from the full-text index (`SearchIndex`), reading only the articles it has
+/// not indexed as they are now; `scanned` reads every article and matches it with
+/// `SearchMatcher`. The tests hold them equal.
 public enum LibrarySearch {
-    /// Searches the cache's stores (filled first where they lack an article, as `progress` hears;
-    /// once it is cancelled the results are incomplete).
-    public static func indexed(_ query: String, in library: Library, cache: LibraryCache, progress: WorkProgress? = nil)
-        throws -> (results: [SearchResult], problems: [ArticleLoadError]) {
-        let terms = try SearchQuery(query).terms
-        let needle = terms[0]
-        let (rows, problems, generation) = try library.rows(withText: true, progress: progress)
-        if progress?.isCancelled == true { return ([], problems) }
-        guard let folded = cache.mappedStore("folded", generation: generation), let text = cache.mappedStore("text", generation: generation) else {
-            return (try scanned(query, in: library).results, problems)
+    /// How many articles match, the best of them, and the files that could not be read.
+    public struct Answer: Sendable {
+        public var count: Int
+        public var results: [SearchResult]
+        public var problems: [ArticleLoadError]
+        /// Why the index had to be built again, if it had.
+        public var notice: String?
+    }
+
+    /// Which articles a search covers, and what is known of the index.
+    public enum Scope: Sendable {
+        /// The library as it is now (its list is read first).
+        case library
+        /// These rows, which the index may lack or hold older versions of.
+        case rows([CachedArticle])
+        /// These rows, all indexed as they are (an update of the index has just finished with them).
+        case indexed([CachedArticle])
+    }
+
+    /// Searches with the index. With `update`, new and changed articles are indexed first (as
+    /// `progress` hears; once it is cancelled, what was indexed stays and nothing is answered);
+    /// without it, articles the index lacks are read and matched here (a `searching` stage of
+    /// `progress`), so the answer is the same, only slower. `limit` results (all when nil), with
+    /// snippets unless `snippets` is false; `typing` as `SearchQuery` has it.
+    public static func indexed(_ query: String, in library: Library, cache: LibraryCache, scope: Scope = .library,
+                               limit: Int? = nil, snippets: Bool = true, typing: Bool = false, update: Bool = true,
+                               progress: WorkProgress? = nil) throws -> Answer {
+        let query = try SearchQuery(query, typing: typing)
+        var rows: [CachedArticle], problems: [ArticleLoadError] = [], current = false
+        switch scope {
+        case .library: (rows, problems) = try library.rows(progress: progress)
+        case .rows(let given): rows = given
+        case .indexed(let given): (rows, current) = (given, true)
         }
-        let live = rows.filter { $0.folded != nil && $0.text != nil }.sorted { $0.folded!.lowerBound < $1.folded!.lowerBound }
-        let starts = live.map { $0.folded!.lowerBound }
-        var hits: [Int: [Int]] = [:]  // row index -> match offsets within its folded record
-        for offset in ByteSearch.occurrences(of: needle, in: folded) {
-            // The row whose record holds the match: the last starting at or before it.
-            let found = starts.lastIndex(notAfter: offset) { $0 }
-            guard !starts.isEmpty, starts[found] <= offset, let range = live[found].folded, offset + needle.count <= range.upperBound else { continue }
-            hits[found, default: []].append(offset - range.lowerBound)
+        let index = try cache.index()
+        do {
+            return try answer(query, rows: rows, current: current, problems: problems, index: index, root: library.root,
+                              limit: limit, snippets: snippets, update: update, progress: progress)
+        } catch let error as SQLiteError where error.isCorruption {
+            // Damage found in use: the index is derived data, so start it again, once.
+            return try answer(query, rows: rows, current: false, problems: problems, index: SearchIndex.replacing(index, after: error),
+                              root: library.root, limit: limit, snippets: snippets, update: update, progress: progress)
         }
-        // In store order, on two threads, each letting go of the pages it has passed.
-        let ordered = hits.compactMap { index, offsets in
-            withOtherTerms(terms, offsets, in: UnsafeRawBufferPointer(rebasing: folded.bytes[live[index].folded!])).map { (key: index, value: $0) }
-        }.sorted { $0.key < $1.key }
-        let halves = [ordered[..<(ordered.count / 2)], ordered[(ordered.count / 2)...]]
-        var parts = [[SearchResult]](repeating: [], count: 2)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer  // each thread writes only its own slot
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                var releasedText = 0, releasedFolded = 0
-                for (index, offsets) in halves[part] {
-                    let row = live[index], textRange = row.text!, foldedRange = row.folded!
-                    if textRange.lowerBound - releasedText > 8 << 20 {
-                        text.release(releasedText..<textRange.lowerBound)
-                        folded.release(releasedFolded..<foldedRange.lowerBound)
-                        (releasedText, releasedFolded) = (textRange.lowerBound, foldedRange.lowerBound)
-                    }
-                    slots[part].append(result(id: row.id, title: row.title, folded: UnsafeRawBufferPointer(rebasing: folded.bytes[foldedRange]),
-                                              text: UnsafeRawBufferPointer(rebasing: text.bytes[textRange]), offsets: offsets))
-                }
+    }
+
+    /// `indexed`'s answer from `index`, given the library's rows (`current`: all indexed as they are).
+    private static func answer(_ query: SearchQuery, rows: [CachedArticle], current: Bool, problems: [ArticleLoadError],
+                               index: SearchIndex, root: String, limit: Int?, snippets: Bool, update: Bool,
+                               progress: WorkProgress?) throws -> Answer {
+        var problems = problems
+        if current {
+            let answer = try index.search(query, limit: limit)
+            return Answer(count: answer.count, results: try withSnippets(answer.hits.map { ($0, nil) }, snippets, query, index),
+                          problems: problems, notice: index.rebuilt)
+        }
+        var unreadable = Set<String>()
+        if update, progress?.isCancelled != true {
+            for (id, problem) in try index.update(rows, root: root, progress: progress) {
+                unreadable.insert(id)
+                problems.append(problem)
             }
         }
-        let results = parts[0] + parts[1]
-        return (results.sorted(by: SearchResult.ranked), problems)
+        if progress?.isCancelled == true { return Answer(count: 0, results: [], problems: problems, notice: index.rebuilt) }
+        let stamps = try index.stamps()
+        let unindexed = rows.filter { stamps[$0.id] != SearchIndex.stamp($0) && !unreadable.contains($0.id) }
+        var found: [(hit: SearchIndex.Hit, document: SearchDocument?)] = []
+        var count: Int
+        if unindexed.isEmpty && stamps.count == rows.count - unreadable.count {
+            let answer = try index.search(query, limit: limit)
+            count = answer.count
+            found = answer.hits.map { ($0, nil) }
+        } else {
+            // Only what the index holds of the files as they are now, and the rest read here.
+            let current = Set(rows.lazy.filter { stamps[$0.id] == SearchIndex.stamp($0) }.map(\.id))
+            found = try index.search(query, limit: nil).hits.filter { current.contains($0.id) }.map { ($0, nil) }
+            progress?.begin("searching", total: unindexed.count)
+            for (hit, document) in matches(query, in: unindexed, root: root, progress: progress) { found.append((hit, document)) }
+            found.sort { ranked($0.hit, $1.hit) }
+            count = found.count
+            if let limit { found = Array(found.prefix(limit)) }
+        }
+        return Answer(count: count, results: try withSnippets(found, snippets, query, index), problems: problems,
+                      notice: index.rebuilt)
     }
 
-    /// Reads every article of the library and searches it: the reference `indexed` must equal.
-    public static func scanned(_ query: String, in library: Library) throws -> (results: [SearchResult], problems: [ArticleLoadError]) {
-        let terms = try SearchQuery(query).terms
-        let uncached = Library(root: library.root)
-        let (rows, problems, _) = try uncached.rows()
-        let scan = try LibraryScanner(root: library.root).scan()
-        let files = Dictionary(uniqueKeysWithValues: scan.files.map { ($0.id, $0) })
-        var results: [SearchResult] = []
-        for row in rows {
-            guard let file = files[row.id], let record = try? Library.searchRecord(for: file) else { continue }
-            record.folded.withUnsafeBytes { folded in
-                let first = ByteSearch.occurrences(of: terms[0], in: folded)
-                guard !first.isEmpty, let offsets = withOtherTerms(terms, first, in: folded) else { return }
-                record.text.withUnsafeBytes { text in
-                    results.append(result(id: row.id, title: row.title, folded: folded, text: text, offsets: offsets))
-                }
+    /// The results of what was found, with snippets (from the document read, else the text indexed) when asked for.
+    private static func withSnippets(_ found: [(hit: SearchIndex.Hit, document: SearchDocument?)], _ snippets: Bool,
+                                     _ query: SearchQuery, _ index: SearchIndex) throws -> [SearchResult] {
+        try found.map { hit, document throws -> SearchResult in
+            guard snippets, let document = try document ?? index.text(of: hit.id).map(SearchDocument.init(text:)) else {
+                return SearchResult(id: hit.id, title: hit.title, matches: hit.matches, snippet: "", titleMatches: hit.inTitle)
             }
+            return result(hit, document, query)
         }
-        return (results.sorted(by: SearchResult.ranked), problems)
     }
 
-    /// The offsets of every term in a record where the first term is at `first`, or nil when
-    /// another term is missing from it.
-    static func withOtherTerms(_ terms: [[UInt8]], _ first: [Int], in record: UnsafeRawBufferPointer) -> [Int]? {
-        var all = first
-        for term in terms.dropFirst() {
-            let found = ByteSearch.occurrences(of: term, in: record)
-            if found.isEmpty { return nil }
-            all += found
-        }
-        return all
+    /// Reads every article of the library and matches it: the reference `indexed` must equal.
+    public static func scanned(_ query: String, in library: Library, limit: Int? = nil, typing: Bool = false) throws -> Answer {
+        let query = try SearchQuery(query, typing: typing)
+        let (rows, problems) = try Library(root: library.root).rows()
+        let found = matches(query, in: rows, root: library.root).sorted { ranked($0.hit, $1.hit) }
+        let best = limit.map { Array(found.prefix($0)) } ?? found
+        return Answer(count: found.count, results: best.map { result($0.hit, $0.document, query) }, problems: problems)
     }
 
-    /// One article's result from its folded record, original text and the offsets of its matches.
-    static func result(id: String, title: String, folded: UnsafeRawBufferPointer, text: UnsafeRawBufferPointer,
-                       offsets: [Int]) -> SearchResult {
-        let titleEnd = folded.firstIndex(of: 0x0A) ?? folded.count
-        let first = offsets.min() ?? 0
-        return SearchResult(id: id, title: title, matches: offsets.count, snippet: snippet(text: text, folded: folded, at: first),
-                            titleMatches: offsets.contains { $0 < titleEnd })
+    /// The articles of `rows` that match, read from their files (on all cores, a step of
+    /// `progress` each, until it is cancelled), with their documents.
+    static func matches(_ query: SearchQuery, in rows: [CachedArticle], root: String, progress: WorkProgress? = nil)
+        -> [(hit: SearchIndex.Hit, document: SearchDocument)] {
+        let files = rows.map { LibraryFile(id: $0.id, path: root + "/" + $0.id, format: $0.format, size: $0.size, modified: $0.modified) }
+        let documents = Library.parallel(files, progress: progress) { file throws(ArticleLoadError) in SearchDocument(text: try Library.searchText(for: file)) }
+        return zip(rows, documents).compactMap { row, document in
+            guard case .success(let document)? = document, let match = SearchMatcher.match(query, in: document) else { return nil }
+            return (SearchIndex.Hit(id: row.id, title: row.title, matches: match.count, inTitle: match.inTitle), document)
+        }
+    }
+
+    /// Title matches first, then more matches, then by id (byte order, as SQLite sorts).
+    static func ranked(_ a: SearchIndex.Hit, _ b: SearchIndex.Hit) -> Bool {
+        if a.inTitle != b.inTitle { return a.inTitle }
+        if a.matches != b.matches { return a.matches > b.matches }
+        return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+    }
+
+    /// One article's result, its snippet around the first match in its document.
+    static func result(_ hit: SearchIndex.Hit, _ document: SearchDocument, _ query: SearchQuery) -> SearchResult {
+        let first = SearchMatcher.match(query, in: document)?.first ?? 0
+        let snippet = document.text.withUnsafeBytes { text in
+            document.folded.withUnsafeBytes { folded in Self.snippet(text: text, folded: folded, at: first) }
+        }
+        return SearchResult(id: hit.id, title: hit.title, matches: hit.matches, snippet: snippet, titleMatches: hit.inTitle)
     }
 
     /// About 70 columns of the original line holding the match at folded offset `at`, from a

@@ -1,33 +1,60 @@
-/// A library search query: words that must all be found (AND), `"…"` for a phrase found as it
-/// is written, and `tag:NAME` for an article's tag (`#NAME` in its metadata). `author:NAME` and
-/// `source:NAME` (or `site:`) look for the name, which search reads in the article's metadata
-/// line as in its text. Each term is folded as the text is (`TextFolder`).
+/// A library search query: words that must all be found (AND), `"…"` for a phrase, `tag:NAME`
+/// for an article's tag, and `author:NAME`, `source:NAME` or `site:NAME` for a name in its about
+/// line (author, site, source host). Each term is folded as the text is (`TextFolder`) and split
+/// into the index's tokens (`SearchTokenizer`): a term of several tokens is a phrase.
 public struct SearchQuery: Equatable, Sendable {
-    /// The folded terms, the first one searched for first.
-    public let terms: [[UInt8]]
+    /// One term: its tokens, in order, where they are looked for, and whether the last token
+    /// need only begin a token of the text.
+    struct Term: Equatable, Sendable {
+        var tokens: [[UInt8]]
+        var column: SearchDocument.Column?
+        var prefix: Bool
+    }
+
+    let terms: [Term]
 
     /// Why a query cannot be searched.
     public enum Failure: Error, CustomStringConvertible {
         case empty
-        public var description: String { "the query is empty once folded; type some text to search for" }
+        public var description: String { "the query has no letters or digits to search for; type some text" }
     }
 
-    public init(_ query: String) throws(Failure) {
-        var terms: [[UInt8]] = []
+    /// The query; `typing` makes its last word a prefix (`lightho` finds `lighthouse`), as a
+    /// search that runs with each key typed wants.
+    public init(_ query: String, typing: Bool = false) throws(Failure) {
+        var terms: [Term] = []
         for word in Self.words(Sanitizer.line(query)) {
             let lower = word.lowercased()
-            let named = Self.namePrefixes.first { lower.hasPrefix($0) }.map { String(word.dropFirst($0.count)) }
-            let text = lower.hasPrefix("tag:") ? "#" + word.dropFirst(4) + " " : named ?? word
-            let folded = TextFolder.fold(text)
-            if !folded.isEmpty && folded != [0x20] && !terms.contains(folded) { terms.append(folded) }
+            var column: SearchDocument.Column?
+            var text = Substring(word)
+            if lower.hasPrefix("tag:") {
+                column = .tags
+                text = text.dropFirst(4)
+            } else if let prefix = Self.namePrefixes.first(where: { lower.hasPrefix($0) }) {
+                column = .about
+                text = text.dropFirst(prefix.count)
+            }
+            let tokens = SearchTokenizer.queryTokens(TextFolder.fold(String(text)))
+            guard let last = tokens.last else { continue }
+            let term = Term(tokens: tokens, column: column, prefix: SearchTokenizer.isLoneCJK(last))
+            if !terms.contains(term) { terms.append(term) }
         }
         guard !terms.isEmpty else { throw .empty }
-        // The longest term first: it has the fewest matches to check the others against.
-        self.terms = terms.sorted { $0.count > $1.count }
+        if typing, let last = terms.indices.last, query.last != " ", query.last != "\"" { terms[last].prefix = true }
+        self.terms = terms
     }
 
-    /// Prefixes that name where a word is looked for, and are dropped from it.
+    /// Prefixes that look for a name in the about line, and are dropped from it.
     static let namePrefixes = ["author:", "source:", "site:"]
+
+    /// The query as an FTS5 MATCH expression: each term a quoted phrase of its tokens (which
+    /// hold only letters, digits, marks and CJK, so need no escaping), joined by AND.
+    var expression: String {
+        terms.map { term in
+            let phrase = "\"" + term.tokens.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ") + "\""
+            return (term.column.map { $0.name + " : " } ?? "") + phrase + (term.prefix ? " *" : "")
+        }.joined(separator: " AND ")
+    }
 
     /// The query's words: split at spaces, except inside double quotes.
     static func words(_ query: String) -> [String] {

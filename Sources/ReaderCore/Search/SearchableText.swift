@@ -1,21 +1,25 @@
-/// What search reads of an article: the title, a line of who and where it is from (author,
-/// site, source host, `#tags`; left out when there is none), then each body block, a line each (chrome, date lines and
-/// references are left out; line breaks and table cells inside a block become spaces; an
-/// image's `[image: alt]` is left out, since alt text is an attribute, not text).
+/// What search reads of an article, a line each: the title; who and where it is from (author,
+/// site, source host; empty when there is none); its tags (`#ai #sailing`, or empty); then each
+/// body block (chrome, date lines and references are left out; line breaks and table cells
+/// inside a block become spaces; an image's `[image: alt]` is left out, since alt text is an
+/// attribute, not text). The index keeps the first three lines as columns of their own.
 public enum SearchableText {
     public static func of(_ article: Article) -> String {
-        var out = article.title
         let meta = article.metadata
         let source = meta.source.flatMap(ArticleMetadata.host(of:))
-        let about = ([meta.author, meta.site, source].compactMap { $0 } + meta.tags.map { "#" + $0 + " " }).joined(separator: " ")
-        if !about.isEmpty { out += "\n" + about }
+        var out = oneLine(article.title)
+        out += "\n" + oneLine([meta.author, meta.site, source].compactMap { $0 }.joined(separator: " "))
+        out += "\n" + oneLine(meta.tags.map { "#" + $0 }.joined(separator: " "))
         for block in article.body {
             out += "\n"
-            let text = block.text.contains("[image") ? withoutImages(block.text) : block.text
-            out += text.contains(where: { $0 == "\n" || $0 == "\t" })
-                ? String(text.map { $0 == "\n" || $0 == "\t" ? " " : $0 }) : text
+            out += oneLine(block.text.contains("[image") ? withoutImages(block.text) : block.text)
         }
         return out
+    }
+
+    /// `text` with its line breaks and tabs as spaces.
+    static func oneLine(_ text: String) -> String {
+        text.contains(where: { $0 == "\n" || $0 == "\t" }) ? String(text.map { $0 == "\n" || $0 == "\t" ? " " : $0 }) : text
     }
 
     /// `text` without the `[image]` and `[image: alt]` placeholders HTML pages leave.

@@ -1,0 +1,32 @@
+#ifndef READER_SQLITE_H
+#define READER_SQLITE_H
+// SQLite (Debian's libsqlite3-dev) for ReaderCore's full-text index, with what FTS5 needs from
+// C: the `reader` tokenizer and the `reader_rank` ranking function. The tokenizer is also
+// callable on its own, so the search that reads every file splits text exactly as the index.
+#include <sqlite3.h>
+
+/// Receives each token: its bytes, and where it sits in the text (byte offsets). `flags` is
+/// FTS5_TOKEN_COLOCATED for a token at the same position as the one before it. Non-zero stops.
+typedef int (*reader_token_callback)(void *context, int flags, const char *token, int length, int start, int end);
+
+/// Splits folded UTF-8 text into search tokens: a word of letters, digits and marks is one
+/// token; a run of Han, kana and Hangul gives its overlapping pairs of characters (one
+/// character alone is a token of its own). For a document (`query` 0) the last character of
+/// a run is also a token, at the position of the run's last pair, so a one-character query
+/// finds it; a query gives only the pairs. Returns the callback's non-zero answer, else 0.
+int reader_tokenize(const char *text, int length, int query, reader_token_callback callback, void *context);
+
+/// Whether the code point is one the tokenizer pairs (Han, kana, Hangul).
+int reader_is_cjk(unsigned code);
+
+/// Registers the `reader` tokenizer and `reader_rank` with the FTS5 of `db`. `reader_rank(t)`
+/// is (1 if a match is in the table's first column) << 32 | the number of matches in the row.
+/// Returns SQLITE_OK or an error code.
+int reader_fts_register(sqlite3 *db);
+
+/// sqlite3_bind_text with SQLITE_TRANSIENT (a macro Swift cannot import).
+int reader_bind_text(sqlite3_stmt *statement, int index, const char *text, int length);
+/// sqlite3_bind_blob with SQLITE_TRANSIENT.
+int reader_bind_blob(sqlite3_stmt *statement, int index, const void *bytes, int length);
+
+#endif

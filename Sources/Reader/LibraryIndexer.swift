@@ -1,0 +1,54 @@
+import Foundation
+import ReaderCore
+
+/// Keeps the library's full-text index current while the reader runs: after each reading of
+/// the list, a job brings the index up to date on a thread of its own (`indexing 41,200/100,000…`
+/// on the status line), and searches meanwhile answer from what is indexed plus a read of the
+/// rest. Knows the rows it last indexed, so a search once it is done needs no check of the files.
+final class LibraryIndexer: @unchecked Sendable {
+    private let library: Library
+    private let lock = NSLock()
+    /// The rows last read, and whether the index holds them all as they are.
+    private var rows: [CachedArticle]?
+    private var current = false
+    private var running: WorkProgress?
+
+    init(library: Library) {
+        self.library = library
+    }
+
+    /// What a search covers now.
+    var scope: LibrarySearch.Scope {
+        lock.withLock {
+            guard let rows else { return .library }
+            return current ? .indexed(rows) : .rows(rows)
+        }
+    }
+
+    /// A job that updates the index (in place of one under way); nil without a cache. It ends
+    /// with no action, or a status line when the index could not be used.
+    func job() -> BackgroundJob? {
+        guard let cache = library.cache else { return nil }
+        let progress = WorkProgress()
+        lock.withLock {
+            running?.cancel()
+            running = progress
+            current = false
+        }
+        return BackgroundJob(progress: progress) { [self, library] in
+            do {
+                let rows = try library.rows(progress: progress).rows
+                lock.withLock { self.rows = rows }
+                let index = try cache.index()
+                let unreadable = try index.update(rows, root: library.root, progress: progress)
+                guard !progress.isCancelled else { return nil }
+                lock.withLock {
+                    if running === progress { current = unreadable.isEmpty }
+                }
+                return index.rebuilt.map { .status($0) }
+            } catch {
+                return progress.isCancelled ? nil : .status("the search index is not updated: \(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+
+/// The library's full-text index: SQLite FTS5 in `index.sqlite` of the library's cache folder,
+/// with the `reader` tokenizer (words; pairs of Han, kana and Hangul characters) over the folded
+/// columns of each article's `SearchDocument`, and beside it, per article, its id, the stamp of
+/// the file it was read from, its title and its searchable text (for snippets, and to take its
+/// tokens out again: the FTS5 table is contentless).
+///
+/// Derived data: a missing, damaged or other-version index is rebuilt, and `rebuilt` says why.
+/// Each batch of an update is one transaction, so a process killed mid-update leaves the index
+/// as the last batch left it. Open one per thread.
+public final class SearchIndex {
+    /// The schema's version (`PRAGMA user_version`): a different one is rebuilt.
+    static let schema: Int32 = 1
+    /// Articles read and written per transaction.
+    static let batchSize = 200
+
+    public let path: String
+    /// Why the index was started again on opening (damaged, from another version), if it was.
+    public private(set) var rebuilt: String?
+    let database: SQLiteDatabase
+
+    /// Opens the index in `directory` (created if missing), rebuilding one that cannot be used.
+    public init(directory: String) throws(SQLiteError) {
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        path = directory + "/index.sqlite"
+        var info = stat()
+        if lstat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+            rebuilt = "the search index was not a regular file; rebuilding it"
+            Self.remove(path)
+        }
+        do {
+            database = try Self.open(path)
+        } catch {
+            rebuilt = error.isCorruption || error.code == -1 ? "the search index was damaged (\(error.message)); rebuilding it"
+                : "the search index could not be read (\(error.message)); rebuilding it"
+            Self.remove(path)
+            database = try Self.open(path)
+        }
+    }
+
+    /// A new, empty index in place of one found damaged while in use (`error`).
+    public static func replacing(_ damaged: SearchIndex, after error: SQLiteError) throws(SQLiteError) -> SearchIndex {
+        let directory = (damaged.path as NSString).deletingLastPathComponent
+        remove(damaged.path)
+        let fresh = try SearchIndex(directory: directory)
+        fresh.rebuilt = "the search index was damaged (\(error.message)); rebuilding it"
+        return fresh
+    }
+
+    /// A connection to a usable index at `path`: created when new, checked when not.
+    private static func open(_ path: String) throws(SQLiteError) -> SQLiteDatabase {
+        let database = try SQLiteDatabase(path: path)
+        try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        let version = try database.prepare("PRAGMA user_version")
+        _ = try version.step()
+        switch Int32(version.integer(0)) {
+        case schema:
+            let check = try database.prepare("SELECT value FROM info WHERE key = 'fold'")
+            guard try check.step(), check.text(0) == foldSignature else {
+                throw SQLiteError(code: -1, message: "its text was folded by another version")
+            }
+        case 0:
+            try database.transaction { () throws(SQLiteError) in
+                try database.execute("""
+                    CREATE TABLE articles(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, stamp TEXT NOT NULL,
+                                          title TEXT NOT NULL, text BLOB NOT NULL);
+                    CREATE VIRTUAL TABLE docs USING fts5(title, about, tags, body, tokenize = 'reader', content = '');
+                    CREATE TABLE info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    PRAGMA user_version = \(schema);
+                    """)
+                try database.prepare("INSERT INTO info VALUES('fold', ?)").bind(.text(foldSignature)).run()
+            }
+        default:
+            throw SQLiteError(code: -1, message: "schema \(version.integer(0)), not \(schema)")
+        }
+        return database
+    }
+
+    /// The fold of a sample of what folding changes: an index folded otherwise (another ICU)
+    /// could not take its tokens out again, and is rebuilt.
+    static let foldSignature = String(decoding: TextFolder.fold("Straße ＡＢＣ ｶﾀｶﾅ 圖書館 Café ﬁ Ⅻ ㌔ 한국어"), as: UTF8.self)
+
+    private static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+
+    /// The stamp that tells whether an article's row still describes its file.
+    static func stamp(_ row: CachedArticle) -> String {
+        "\(row.size):\(row.modified):\(row.format.rawValue):\(row.fingerprint)"
+    }
+
+    /// Every indexed article's stamp, by id.
+    public func stamps() throws(SQLiteError) -> [String: String] {
+        let statement = try database.prepare("SELECT id, stamp FROM articles")
+        var stamps: [String: String] = [:]
+        while try statement.step() { stamps[statement.text(0)] = statement.text(1) }
+        return stamps
+    }
+
+    /// The rows of `rows` whose indexed stamp is missing or different.
+    public func stale(_ rows: [CachedArticle]) throws(SQLiteError) -> [CachedArticle] {
+        let stamps = try stamps()
+        return rows.filter { stamps[$0.id] != Self.stamp($0) }
+    }
+
+    /// Brings the index up to date with the library's rows: articles gone are taken out, new and
+    /// changed ones read (in parallel) and put in, a batch per transaction, each a step of
+    /// `progress`. Once it is cancelled, what was committed stays. The articles whose files
+    /// cannot be read are returned, with why.
+    public func update(_ rows: [CachedArticle], root: String, progress: WorkProgress? = nil)
+        throws(SQLiteError) -> [(id: String, problem: ArticleLoadError)] {
+        let stamps = try stamps()
+        let live = Set(rows.map(\.id))
+        let gone = stamps.keys.filter { !live.contains($0) }
+        for start in stride(from: 0, to: gone.count, by: Self.batchSize) {
+            try database.transaction { () throws(SQLiteError) in
+                for id in gone[start..<min(start + Self.batchSize, gone.count)] { try remove(id) }
+            }
+        }
+        let changed = rows.filter { stamps[$0.id] != Self.stamp($0) }
+        progress?.begin("indexing", total: changed.count)
+        var problems: [(id: String, problem: ArticleLoadError)] = []
+        for start in stride(from: 0, to: changed.count, by: Self.batchSize) where progress?.isCancelled != true {
+            let batch = Array(changed[start..<min(start + Self.batchSize, changed.count)])
+            let files = batch.map { LibraryFile(id: $0.id, path: root + "/" + $0.id, format: $0.format, size: $0.size, modified: $0.modified) }
+            let documents = Library.parallel(files, progress: progress) { file throws(ArticleLoadError) in
+                SearchDocument(text: try Library.searchText(for: file))
+            }
+            try database.transaction { () throws(SQLiteError) in
+                for (row, document) in zip(batch, documents) {
+                    switch document {
+                    case .success(let document): try put(row, document)
+                    case .failure(let error):
+                        problems.append((row.id, error))
+                        try remove(row.id)
+                    case nil: break
+                    }
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Puts one article in, in place of what was indexed under its id. Call in a transaction.
+    private func put(_ row: CachedArticle, _ document: SearchDocument) throws(SQLiteError) {
+        let find = try database.prepare("SELECT rowid, text FROM articles WHERE id = ?").bind(.text(row.id))
+        let rowid: Int64
+        if try find.step() {
+            rowid = find.integer(0)
+            try tokens(.remove, rowid, SearchDocument(text: find.blob(1)))
+            try database.prepare("UPDATE articles SET stamp = ?, title = ?, text = ? WHERE rowid = ?")
+                .bind(.text(Self.stamp(row)), .text(row.title), .blob(document.text), .integer(rowid)).run()
+        } else {
+            try database.prepare("INSERT INTO articles(id, stamp, title, text) VALUES(?, ?, ?, ?)")
+                .bind(.text(row.id), .text(Self.stamp(row)), .text(row.title), .blob(document.text)).run()
+            rowid = database.lastInsertedRow
+        }
+        try tokens(.add, rowid, document)
+    }
+
+    /// Takes one article out. Call in a transaction.
+    private func remove(_ id: String) throws(SQLiteError) {
+        let find = try database.prepare("SELECT rowid, text FROM articles WHERE id = ?").bind(.text(id))
+        guard try find.step() else { return }
+        let rowid = find.integer(0)
+        try tokens(.remove, rowid, SearchDocument(text: find.blob(1)))
+        try database.prepare("DELETE FROM articles WHERE rowid = ?").bind(.integer(rowid)).run()
+    }
+
+    private enum Change { case add, remove }
+
+    /// Adds a document's tokens to the FTS5 table, or takes them out (a contentless table must be
+    /// given the values it was given).
+    private func tokens(_ change: Change, _ rowid: Int64, _ document: SearchDocument) throws(SQLiteError) {
+        let columns = SearchDocument.Column.allCases.map { SQLiteValue.text(String(decoding: document.column($0), as: UTF8.self)) }
+        let sql = change == .add ? "INSERT INTO docs(rowid, title, about, tags, body) VALUES(?, ?, ?, ?, ?)"
+            : "INSERT INTO docs(docs, rowid, title, about, tags, body) VALUES('delete', ?, ?, ?, ?, ?)"
+        try database.prepare(sql).bind(.integer(rowid), columns[0], columns[1], columns[2], columns[3]).run()
+    }
+
+    /// One article the index matched: its id, title, rank (title match, then number of matches).
+    public struct Hit: Equatable, Sendable {
+        public var id: String
+        public var title: String
+        public var matches: Int
+        public var inTitle: Bool
+    }
+
+    /// How many articles match, and the best `limit` of them (all when nil), best first (title
+    /// matches, then more matches, then by id).
+    func search(_ query: SearchQuery, limit: Int?) throws(SQLiteError) -> (count: Int, hits: [Hit]) {
+        let count = try database.prepare("SELECT count(*) FROM docs WHERE docs MATCH ?").bind(.text(query.expression))
+        _ = try count.step()
+        let statement = try database.prepare("""
+            SELECT a.id, a.title, r FROM (SELECT rowid, reader_rank(docs) AS r FROM docs WHERE docs MATCH ?1)
+            JOIN articles a USING (rowid) ORDER BY r DESC, a.id LIMIT ?2
+            """).bind(.text(query.expression), .integer(Int64(limit ?? -1)))
+        var hits: [Hit] = []
+        while try statement.step() {
+            let rank = statement.integer(2)
+            hits.append(Hit(id: statement.text(0), title: statement.text(1), matches: Int(rank & 0xFFFF_FFFF), inTitle: rank >> 32 != 0))
+        }
+        return (Int(count.integer(0)), hits)
+    }
+
+    /// The searchable text indexed for an article.
+    func text(of id: String) throws(SQLiteError) -> [UInt8]? {
+        let statement = try database.prepare("SELECT text FROM articles WHERE id = ?").bind(.text(id))
+        return try statement.step() ? statement.blob(0) : nil
+    }
+}

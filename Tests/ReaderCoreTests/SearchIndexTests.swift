@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+/// The full-text index against the search that reads every file: after random edits, additions,
+/// deletions and moves; stale or damaged; cut to its best results.
+@Suite struct SearchIndexTests {
+    static let words = ["harbour", "lantern", "tide", "ferry", "council", "market", "bridge", "river", "north", "garden"]
+    static let han = ["码头", "灯塔", "渡轮", "市场", "花园", "河流", "北方", "桥梁"]
+    static let kana = ["みなと", "とうだい", "フェリー", "いちば"]
+    static let queries = ["harbour", "tide ferry", "\"north garden\"", "码头", "灯", "塔渡", "みなと", "ふぇりー", "market 市场", "tag:sea",
+                          "author:holm", "zzz"]
+
+    /// A random article: a title and paragraphs of the words above, sometimes with front matter.
+    static func article(_ random: inout SplitMix64) -> String {
+        func phrase(_ count: Int) -> String {
+            (0..<count).map { _ in
+                switch random.below(3) {
+                case 0: words[random.below(words.count)]
+                case 1: han[random.below(han.count)] + han[random.below(han.count)]
+                default: kana[random.below(kana.count)]
+                }
+            }.joined(separator: random.oneIn(3) ? "" : " ")
+        }
+        let body = (0..<random.within(1...4)).map { _ in phrase(random.within(4...14)) + "." }.joined(separator: "\n\n")
+        if random.oneIn(3) {
+            return "---\ntitle: \(phrase(3))\nauthor: Ingrid Holm\ntags: [sea, \(words[random.below(words.count)])]\n---\n\n\(body)\n"
+        }
+        return phrase(random.within(2...5)) + "\n\n" + body + "\n"
+    }
+
+    func compare(_ folder: TemporaryFolder, _ cache: LibraryCache, update: Bool = true, _ comment: String) throws {
+        let root = folder.path + "/library"
+        for query in Self.queries {
+            let indexed = try LibrarySearch.indexed(query, in: Library(root: root, cache: cache), cache: cache, update: update)
+            let scanned = try LibrarySearch.scanned(query, in: Library(root: root))
+            #expect(indexed.results == scanned.results, "\(query), \(comment)")
+            #expect(indexed.count == scanned.count, "\(query), \(comment)")
+        }
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func theIndexEqualsAScanAfterRandomEditsAdditionsDeletionsAndMoves(_ seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: folder.path + "/library", cacheHome: folder.path + "/cache")
+        var ids = (0..<30).map { "dir\($0 % 3)/a\($0).\($0 % 4 == 0 ? "md" : "txt")" }
+        for id in ids { try folder.write("library/" + id, Self.article(&random)) }
+        try compare(folder, cache, "seed \(seed), first")
+        for round in 0..<4 {
+            for _ in 0..<8 {
+                let path = { (id: String) in folder.path + "/library/" + id }
+                switch random.below(4) {
+                case 0 where !ids.isEmpty:  // edit, with a new time
+                    let id = ids[random.below(ids.count)]
+                    try folder.write("library/" + id, Self.article(&random))
+                    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(1_600_000_000 + round * 100 + random.below(99)))],
+                                                          ofItemAtPath: path(id))
+                case 1:  // add
+                    let id = "dir\(random.below(4))/new-\(round)-\(random.below(1_000)).txt"
+                    if !ids.contains(id) { ids.append(id) }
+                    try folder.write("library/" + id, Self.article(&random))
+                case 2 where !ids.isEmpty:  // delete
+                    let id = ids.remove(at: random.below(ids.count))
+                    try FileManager.default.removeItem(atPath: path(id))
+                case 3 where !ids.isEmpty:  // move
+                    let id = ids.remove(at: random.below(ids.count))
+                    let moved = "moved/\(round)-\(random.below(1_000))-" + (id as NSString).lastPathComponent
+                    try FileManager.default.createDirectory(atPath: folder.path + "/library/moved", withIntermediateDirectories: true)
+                    if !FileManager.default.fileExists(atPath: path(moved)) {
+                        try FileManager.default.moveItem(atPath: path(id), toPath: path(moved))
+                        ids.append(moved)
+                    } else {
+                        ids.append(id)
+                    }
+                default: break
+                }
+            }
+            // The index left stale answers from itself plus a read of the rest; then brought up to date.
+            try compare(folder, cache, update: false, "seed \(seed), round \(round), stale index")
+            try compare(folder, cache, "seed \(seed), round \(round)")
+        }
+        #expect(try cache.index().stamps().count == ids.count)
+    }
+
+    @Test func aLimitGivesTheBestResultsAndTheCountOfAll() throws {
+        var random = SplitMix64(seed: 9)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for index in 0..<40 { try folder.write("library/a\(index).txt", Self.article(&random)) }
+        let root = folder.path + "/library", cache = LibraryCache(root: root, cacheHome: folder.path + "/cache")
+        let all = try LibrarySearch.indexed("harbour", in: Library(root: root, cache: cache), cache: cache)
+        let best = try LibrarySearch.indexed("harbour", in: Library(root: root, cache: cache), cache: cache, limit: 5)
+        #expect(all.count > 5 && all.count == all.results.count)
+        #expect(best.count == all.count)
+        #expect(best.results == Array(all.results.prefix(5)))
+        #expect(try LibrarySearch.scanned("harbour", in: Library(root: root), limit: 5).results == best.results)
+        let bare = try LibrarySearch.indexed("harbour", in: Library(root: root, cache: cache), cache: cache, snippets: false)
+        #expect(bare.results.map(\.id) == all.results.map(\.id))
+        #expect(bare.results.allSatisfy { $0.snippet.isEmpty })
+    }
+
+    /// Damage done to `index.sqlite`, by name.
+    static let damages: [String: @Sendable (String) throws -> Void] = [
+        "garbage bytes": { try Data("not a database at all\u{0}\u{FF}".utf8).write(to: URL(fileURLWithPath: $0)) },
+        "zero-filled": { try Data(count: 64 * 1_024).write(to: URL(fileURLWithPath: $0)) },
+        "truncated": { _ = truncate($0, 1_000) },
+        "overwritten in the middle": { path in
+            guard let handle = FileHandle(forUpdatingAtPath: path) else { throw SetupError("cannot open \(path)") }
+            try handle.seek(toOffset: 4_096)
+            handle.write(Data(repeating: 0xA5, count: 8_192))
+            try handle.close()
+        },
+        "a FIFO": { path in unlink(path); mkfifo(path, 0o600) },
+        "a symlink to /dev/zero": { path in unlink(path); symlink("/dev/zero", path) },
+        "another schema version": { path in
+            let database = try SQLiteDatabase(path: path)
+            try database.execute("PRAGMA user_version = 99")
+        },
+        "folded by another version": { path in
+            let database = try SQLiteDatabase(path: path)
+            try database.execute("UPDATE info SET value = 'x' WHERE key = 'fold'")
+        },
+    ]
+
+    @Test(.timeLimit(.minutes(1)), arguments: damages.keys.sorted())
+    func aDamagedIndexIsRebuiltWithOneNoticeAndGivesTheSameAnswers(_ damage: String) throws {
+        let library = try SearchLibrary()
+        defer { library.remove() }
+        let queries = LibrarySearchTests.queries
+        let answers = try queries.map(library.indexed)
+        let path = library.cache.directory + "/index.sqlite"
+        for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
+        let harm = try #require(Self.damages[damage])
+        try harm(path)
+        let first = try LibrarySearch.indexed("lighthouse", in: library.library, cache: library.cache)
+        #expect(first.notice?.contains("rebuilding") == true, "\(damage): \(first.notice ?? "no notice")")
+        #expect(try queries.map(library.indexed) == answers, "\(damage)")
+        #expect(try LibrarySearch.indexed("lighthouse", in: library.library, cache: library.cache).notice == nil)
+    }
+}
