@@ -305,7 +305,7 @@ print("background reload \(reloadMedian) \(reloadWorst) in the background, not a
 let rows = (try? library.rows().rows) ?? []
 _ = try? library.cache!.index().update(rows, root: library.root)
 /// Median and worst of 10 runs of `body`.
-func timed(_ body: () -> Int) -> (String, String) {
+func timed(_ body: () -> Int) -> (median: Int, worst: Int) {
     var times: [UInt64] = []
     for _ in 0..<10 {
         let start = now()
