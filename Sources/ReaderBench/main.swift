@@ -318,7 +318,7 @@ for query in ["OpenAI", "乔素斤", "OpenAI 融资"] {
     let (median, worst) = timed {
         (try? LibrarySearch.indexed(query, in: library, cache: library.cache!, scope: .indexed(rows), limit: 50).count) ?? 0
     }
-    print("search \(median) \(worst) library search '\(query)' in process, warm index: the count and the best 50",
+    print("search library \(median) \(worst) library search '\(query)' in process, warm index: the count and the best 50",
           "with snippets (of 10)")
 }
 // Search as you type: each prefix of a word, every matching id (the list filters on them).
@@ -327,6 +327,6 @@ for typed in ["O", "Op", "Open", "OpenA", "OpenAI", "乔", "乔素"] {
         (try? LibrarySearch.indexed(typed, in: library, cache: library.cache!, scope: .indexed(rows), snippets: false,
                                     typing: true).count) ?? 0
     }
-    print("typed \(median) \(worst) a letter typed at the library prompt: '\(typed)' searched, every matching id (of 10)")
+    print("typed letter \(median) \(worst) a letter typed at the library prompt: '\(typed)' searched, every matching id (of 10)")
 }
 FileHandle.standardError.write(Data("ReaderBench: \(options.runs) runs, \(keys.app.article?.layout.lines.count ?? 0) lines, checksum \(sink)\n".utf8))

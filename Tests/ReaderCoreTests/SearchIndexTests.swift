@@ -133,6 +133,8 @@ import Testing
         let path = library.cache.directory + "/index.sqlite"
         for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
         let harm = try #require(Self.damages[damage])
+        let left = ["-wal", "-shm"].filter { FileManager.default.fileExists(atPath: path + $0) }
+        #expect(left.isEmpty, "\(left)")
         try harm(path)
         let first = try LibrarySearch.indexed("lighthouse", in: library.library, cache: library.cache)
         #expect(first.notice?.contains("rebuilding") == true, "\(damage): \(first.notice ?? "no notice")")

@@ -4,6 +4,8 @@ import CSQLite
 /// `reader` tokenizer and `reader_rank` registered for FTS5.
 final class SQLiteDatabase {
     private(set) var handle: OpaquePointer?
+    /// Statements prepared once and used again (`cached`).
+    private var statements: [String: SQLiteStatement] = [:]
 
     /// Opens (creating) the database at `path`; waits up to `busyTimeout` ms for other writers.
     init(path: String, busyTimeout: Int32 = 10_000) throws(SQLiteError) {
@@ -20,7 +22,14 @@ final class SQLiteDatabase {
         guard registered == SQLITE_OK else { throw SQLiteError(code: registered, message: "FTS5 is missing") }
     }
 
-    deinit { sqlite3_close(handle) }
+    deinit { close() }
+
+    /// Closes the connection now (before its files are removed); any use after fails.
+    func close() {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+        handle = nil
+    }
 
     /// Runs statements that return no rows.
     func execute(_ sql: String) throws(SQLiteError) {
@@ -36,9 +45,19 @@ final class SQLiteDatabase {
         return SQLiteStatement(statement, database: self)
     }
 
-    /// Runs `body` in one write transaction, taken at once (`BEGIN IMMEDIATE`); rolled back on error.
+    /// The statement for `sql`, prepared on first use and kept for the next.
+    func cached(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        if let statement = statements[sql] { return statement }
+        let statement = try prepare(sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Runs `body` in one write transaction, taken at once (`BEGIN IMMEDIATE`); rolled back on
+    /// error. The cached statements are reset at its end, so none holds a read open after it.
     func transaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
         try execute("BEGIN IMMEDIATE")
+        defer { for statement in statements.values { statement.reset() } }
         do {
             let value = try body()
             try execute("COMMIT")

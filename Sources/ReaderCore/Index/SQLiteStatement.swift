@@ -3,7 +3,8 @@ import CSQLite
 /// A prepared SQLite statement: bind its parameters (from 1), step through its rows, read columns (from 0).
 final class SQLiteStatement {
     private let statement: OpaquePointer
-    private let database: SQLiteDatabase
+    /// Unowned: the database keeps the statements it caches.
+    private unowned let database: SQLiteDatabase
 
     init(_ statement: OpaquePointer, database: SQLiteDatabase) {
         self.statement = statement
@@ -38,6 +39,9 @@ final class SQLiteStatement {
         if rc == SQLITE_DONE { return false }
         throw database.error(rc)
     }
+
+    /// Ends a use of the statement (its read, if it had rows left).
+    func reset() { sqlite3_reset(statement) }
 
     /// Steps through a statement that returns no rows.
     func run() throws(SQLiteError) { while try step() {} }

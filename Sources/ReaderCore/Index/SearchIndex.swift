@@ -13,7 +13,7 @@ public final class SearchIndex {
     /// The schema's version (`PRAGMA user_version`): a different one is rebuilt.
     static let schema: Int32 = 1
     /// Articles read and written per transaction.
-    static let batchSize = 200
+    static let batchSize = 64
 
     public let path: String
     /// Why the index was started again on opening (damaged, from another version), if it was.
@@ -42,6 +42,7 @@ public final class SearchIndex {
     /// A new, empty index in place of one found damaged while in use (`error`).
     public static func replacing(_ damaged: SearchIndex, after error: SQLiteError) throws(SQLiteError) -> SearchIndex {
         let directory = (damaged.path as NSString).deletingLastPathComponent
+        damaged.database.close()
         remove(damaged.path)
         let fresh = try SearchIndex(directory: directory)
         fresh.rebuilt = "the search index was damaged (\(error.message)); rebuilding it"
@@ -51,6 +52,18 @@ public final class SearchIndex {
     /// A connection to a usable index at `path`: created when new, checked when not.
     private static func open(_ path: String) throws(SQLiteError) -> SQLiteDatabase {
         let database = try SQLiteDatabase(path: path)
+        do {
+            try check(database)
+        } catch {
+            // Closed before the caller removes its files.
+            database.close()
+            throw error
+        }
+        return database
+    }
+
+    /// Creates the tables of a new index, or checks an old one is this version's.
+    private static func check(_ database: SQLiteDatabase) throws(SQLiteError) {
         try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
         let version = try database.prepare("PRAGMA user_version")
         _ = try version.step()
@@ -74,7 +87,6 @@ public final class SearchIndex {
         default:
             throw SQLiteError(code: -1, message: "schema \(version.integer(0)), not \(schema)")
         }
-        return database
     }
 
     /// The fold of a sample of what folding changes: an index folded otherwise (another ICU)
@@ -121,11 +133,18 @@ public final class SearchIndex {
         let changed = rows.filter { stamps[$0.id] != Self.stamp($0) }
         progress?.begin("indexing", total: changed.count)
         var problems: [(id: String, problem: ArticleLoadError)] = []
-        for start in stride(from: 0, to: changed.count, by: Self.batchSize) where progress?.isCancelled != true {
-            let batch = Array(changed[start..<min(start + Self.batchSize, changed.count)])
-            let files = batch.map { LibraryFile(id: $0.id, path: root + "/" + $0.id, format: $0.format, size: $0.size, modified: $0.modified) }
-            let documents = Library.parallel(files, progress: progress) { file throws(ArticleLoadError) in
-                SearchDocument(text: try Library.searchText(for: file))
+        let batches = stride(from: 0, to: changed.count, by: Self.batchSize).map {
+            Array(changed[$0..<min($0 + Self.batchSize, changed.count)])
+        }
+        // Each batch is read while the one before it is written.
+        var documents = batches.first.map { Self.read($0, root: root, progress: progress) } ?? []
+        for (number, batch) in batches.enumerated() {
+            let next = DocumentsBox()
+            let reading = DispatchGroup()
+            if number + 1 < batches.count, progress?.isCancelled != true {
+                DispatchQueue.global().async(group: reading) {
+                    next.documents = Self.read(batches[number + 1], root: root, progress: progress)
+                }
             }
             try database.transaction { () throws(SQLiteError) in
                 for (row, document) in zip(batch, documents) {
@@ -138,21 +157,38 @@ public final class SearchIndex {
                     }
                 }
             }
+            reading.wait()
+            if progress?.isCancelled == true { break }
+            documents = next.documents
         }
         return problems
     }
 
+    /// Carries a batch's documents from the thread that reads them.
+    private final class DocumentsBox: @unchecked Sendable {
+        var documents: [Result<SearchDocument, ArticleLoadError>?] = []
+    }
+
+    /// The documents of a batch of rows, read from their files on all cores.
+    private static func read(_ batch: [CachedArticle], root: String, progress: WorkProgress?)
+        -> [Result<SearchDocument, ArticleLoadError>?] {
+        let files = batch.map { LibraryFile(id: $0.id, path: root + "/" + $0.id, format: $0.format, size: $0.size, modified: $0.modified) }
+        return Library.parallel(files, progress: progress) { file throws(ArticleLoadError) in
+            SearchDocument(text: try Library.searchText(for: file))
+        }
+    }
+
     /// Puts one article in, in place of what was indexed under its id. Call in a transaction.
     private func put(_ row: CachedArticle, _ document: SearchDocument) throws(SQLiteError) {
-        let find = try database.prepare("SELECT rowid, text FROM articles WHERE id = ?").bind(.text(row.id))
+        let find = try database.cached("SELECT rowid, text FROM articles WHERE id = ?").bind(.text(row.id))
         let rowid: Int64
         if try find.step() {
             rowid = find.integer(0)
             try tokens(.remove, rowid, SearchDocument(text: find.blob(1)))
-            try database.prepare("UPDATE articles SET stamp = ?, title = ?, text = ? WHERE rowid = ?")
+            try database.cached("UPDATE articles SET stamp = ?, title = ?, text = ? WHERE rowid = ?")
                 .bind(.text(Self.stamp(row)), .text(row.title), .blob(document.text), .integer(rowid)).run()
         } else {
-            try database.prepare("INSERT INTO articles(id, stamp, title, text) VALUES(?, ?, ?, ?)")
+            try database.cached("INSERT INTO articles(id, stamp, title, text) VALUES(?, ?, ?, ?)")
                 .bind(.text(row.id), .text(Self.stamp(row)), .text(row.title), .blob(document.text)).run()
             rowid = database.lastInsertedRow
         }
@@ -161,11 +197,11 @@ public final class SearchIndex {
 
     /// Takes one article out. Call in a transaction.
     private func remove(_ id: String) throws(SQLiteError) {
-        let find = try database.prepare("SELECT rowid, text FROM articles WHERE id = ?").bind(.text(id))
+        let find = try database.cached("SELECT rowid, text FROM articles WHERE id = ?").bind(.text(id))
         guard try find.step() else { return }
         let rowid = find.integer(0)
         try tokens(.remove, rowid, SearchDocument(text: find.blob(1)))
-        try database.prepare("DELETE FROM articles WHERE rowid = ?").bind(.integer(rowid)).run()
+        try database.cached("DELETE FROM articles WHERE rowid = ?").bind(.integer(rowid)).run()
     }
 
     private enum Change { case add, remove }
@@ -176,7 +212,7 @@ public final class SearchIndex {
         let columns = SearchDocument.Column.allCases.map { SQLiteValue.text(String(decoding: document.column($0), as: UTF8.self)) }
         let sql = change == .add ? "INSERT INTO docs(rowid, title, about, tags, body) VALUES(?, ?, ?, ?, ?)"
             : "INSERT INTO docs(docs, rowid, title, about, tags, body) VALUES('delete', ?, ?, ?, ?, ?)"
-        try database.prepare(sql).bind(.integer(rowid), columns[0], columns[1], columns[2], columns[3]).run()
+        try database.cached(sql).bind(.integer(rowid), columns[0], columns[1], columns[2], columns[3]).run()
     }
 
     /// One article the index matched: its id, title, rank (title match, then number of matches).
