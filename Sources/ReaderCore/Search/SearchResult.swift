@@ -27,11 +27,4 @@ public struct SearchResult: Equatable, Sendable, Codable {
         snippet = try c.decode(String.self, forKey: .snippet)
         titleMatches = false
     }
-
-    /// Title matches first, then more matches first, then by id.
-    public static func ranked(_ a: SearchResult, _ b: SearchResult) -> Bool {
-        if a.titleMatches != b.titleMatches { return a.titleMatches }
-        if a.matches != b.matches { return a.matches > b.matches }
-        return a.id < b.id
-    }
 }
