@@ -110,12 +110,6 @@ public final class SearchIndex {
         return stamps
     }
 
-    /// The rows of `rows` whose indexed stamp is missing or different.
-    public func stale(_ rows: [CachedArticle]) throws(SQLiteError) -> [CachedArticle] {
-        let stamps = try stamps()
-        return rows.filter { stamps[$0.id] != Self.stamp($0) }
-    }
-
     /// Brings the index up to date with the library's rows: articles gone are taken out, new and
     /// changed ones read (in parallel) and put in, a batch per transaction, each a step of
     /// `progress`. Once it is cancelled, what was committed stays. The articles whose files
@@ -226,8 +220,6 @@ public final class SearchIndex {
     /// How many articles match, and the best `limit` of them (all when nil), best first (title
     /// matches, then more matches, then by id).
     func search(_ query: SearchQuery, limit: Int?) throws(SQLiteError) -> (count: Int, hits: [Hit]) {
-        let count = try database.prepare("SELECT count(*) FROM docs WHERE docs MATCH ?").bind(.text(query.expression))
-        _ = try count.step()
         let statement = try database.prepare("""
             SELECT a.id, a.title, r FROM (SELECT rowid, reader_rank(docs) AS r FROM docs WHERE docs MATCH ?1)
             JOIN articles a USING (rowid) ORDER BY r DESC, a.id LIMIT ?2
@@ -237,6 +229,10 @@ public final class SearchIndex {
             let rank = statement.integer(2)
             hits.append(Hit(id: statement.text(0), title: statement.text(1), matches: Int(rank & 0xFFFF_FFFF), inTitle: rank >> 32 != 0))
         }
+        // All of them: the count is theirs; else one more pass of the query counts.
+        guard let limit, hits.count == limit else { return (hits.count, hits) }
+        let count = try database.prepare("SELECT count(*) FROM docs WHERE docs MATCH ?").bind(.text(query.expression))
+        _ = try count.step()
         return (Int(count.integer(0)), hits)
     }
 

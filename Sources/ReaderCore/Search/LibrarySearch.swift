@@ -58,37 +58,27 @@ public enum LibrarySearch {
                                index: SearchIndex, root: String, limit: Int?, snippets: Bool, update: Bool,
                                progress: WorkProgress?) throws -> Answer {
         var problems = problems
-        if current {
+        if current || update {
+            if !current, progress?.isCancelled != true {
+                problems += try index.update(rows, root: root, progress: progress).map(\.problem)
+            }
+            if progress?.isCancelled == true { return Answer(count: 0, results: [], problems: problems, notice: index.rebuilt) }
+            // Current, or brought up to date: the index holds every readable row as it is.
             let answer = try index.search(query, limit: limit)
             return Answer(count: answer.count, results: try withSnippets(answer.hits.map { ($0, nil) }, snippets, query, index),
                           problems: problems, notice: index.rebuilt)
         }
-        var unreadable = Set<String>()
-        if update, progress?.isCancelled != true {
-            for (id, problem) in try index.update(rows, root: root, progress: progress) {
-                unreadable.insert(id)
-                problems.append(problem)
-            }
-        }
-        if progress?.isCancelled == true { return Answer(count: 0, results: [], problems: problems, notice: index.rebuilt) }
         let stamps = try index.stamps()
-        let unindexed = rows.filter { stamps[$0.id] != SearchIndex.stamp($0) && !unreadable.contains($0.id) }
-        var found: [(hit: SearchIndex.Hit, document: SearchDocument?)] = []
-        var count: Int
-        if unindexed.isEmpty && stamps.count == rows.count - unreadable.count {
-            let answer = try index.search(query, limit: limit)
-            count = answer.count
-            found = answer.hits.map { ($0, nil) }
-        } else {
-            // Only what the index holds of the files as they are now, and the rest read here.
-            let current = Set(rows.lazy.filter { stamps[$0.id] == SearchIndex.stamp($0) }.map(\.id))
-            found = try index.search(query, limit: nil).hits.filter { current.contains($0.id) }.map { ($0, nil) }
-            progress?.begin("searching", total: unindexed.count)
-            for (hit, document) in matches(query, in: unindexed, root: root, progress: progress) { found.append((hit, document)) }
-            found.sort { ranked($0.hit, $1.hit) }
-            count = found.count
-            if let limit { found = Array(found.prefix(limit)) }
-        }
+        let unindexed = rows.filter { stamps[$0.id] != SearchIndex.stamp($0) }
+        // Only what the index holds of the files as they are now, and the rest read here.
+        let fresh = Set(rows.lazy.filter { stamps[$0.id] == SearchIndex.stamp($0) }.map(\.id))
+        var found: [(hit: SearchIndex.Hit, document: SearchDocument?)] =
+            try index.search(query, limit: nil).hits.filter { fresh.contains($0.id) }.map { ($0, nil) }
+        progress?.begin("searching", total: unindexed.count)
+        for (hit, document) in matches(query, in: unindexed, root: root, progress: progress) { found.append((hit, document)) }
+        found.sort { ranked($0.hit, $1.hit) }
+        let count = found.count
+        if let limit { found = Array(found.prefix(limit)) }
         return Answer(count: count, results: try withSnippets(found, snippets, query, index), problems: problems,
                       notice: index.rebuilt)
     }
