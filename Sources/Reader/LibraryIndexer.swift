@@ -40,10 +40,13 @@ final class LibraryIndexer: @unchecked Sendable {
                 let rows = try library.rows(progress: progress).rows
                 lock.withLock { self.rows = rows }
                 let index = try cache.index()
-                let unreadable = try index.update(rows, root: library.root, progress: progress)
+                let unreadable = Set(try index.update(rows, root: library.root, progress: progress).map(\.id))
                 guard !progress.isCancelled else { return nil }
+                // Files that could not be read are not searched until the next reading of the list.
                 lock.withLock {
-                    if running === progress { current = unreadable.isEmpty }
+                    guard running === progress else { return }
+                    self.rows = rows.filter { !unreadable.contains($0.id) }
+                    current = true
                 }
                 return index.rebuilt.map { .status($0) }
             } catch {
