@@ -162,7 +162,7 @@ struct InteractiveReader {
                     } ?? LibrarySearch.scanned(query, in: library, typing: typing)
                     return progress.isCancelled ? nil : .searched(query: query, ids: results.results.map(\.id))
                 } catch {
-                    return progress.isCancelled ? nil : .status("\(error)")
+                    return progress.isCancelled ? nil : .searchFailed(query: query, "\(error)")
                 }
             })
             return nil

@@ -57,6 +57,18 @@ import Testing
         #expect(app.state.librarySearch?.ids == [id])
     }
 
+    /// A search that fails says why and is no longer under way; a failure of one typed over says nothing.
+    @Test func aFailedSearchSaysWhyAndEndsTheWait() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        for key in Key.parse("/夜市<Enter>") { _ = app.reducer.reduce(&app.state, .key(key)) }
+        _ = app.reducer.reduce(&app.state, .searchFailed(query: "夜", "database is locked"))
+        #expect(app.state.pendingSearch == "夜市" && app.state.message == nil)
+        _ = app.reducer.reduce(&app.state, .searchFailed(query: "夜市", "database is locked"))
+        #expect(app.state.pendingSearch == nil)
+        #expect(app.screen.text.contains("search for '夜市' failed: database is locked"))
+        #expect(!app.screen.text.contains("Esc cancels"))
+    }
+
     /// The list follows the query as it is typed; an answer to a query typed over is dropped;
     /// Esc at the prompt, or a line erased, brings back the list as it was.
     @Test func theListFollowsALibrarySearchAsItIsTyped() throws {

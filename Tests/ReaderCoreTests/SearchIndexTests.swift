@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ReaderCore
 
@@ -140,5 +141,33 @@ import Testing
         #expect(first.notice?.contains("rebuilding") == true, "\(damage): \(first.notice ?? "no notice")")
         #expect(try queries.map(library.indexed) == answers, "\(damage)")
         #expect(try LibrarySearch.indexed("lighthouse", in: library.library, cache: library.cache).notice == nil)
+    }
+
+    /// The reader's index job and the searches typed meanwhile open a new index at once: none
+    /// takes another's tables for damage, and each answers as a scan does.
+    @Test(.timeLimit(.minutes(1)), arguments: 1...3)
+    func connectionsOpeningANewIndexAtOnceNeitherRebuildNorFail(_ round: Int) throws {
+        var random = SplitMix64(seed: UInt64(round))
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for index in 0..<30 { try folder.write("library/a\(index).txt", Self.article(&random)) }
+        let root = folder.path + "/library", cache = LibraryCache(root: root, cacheHome: folder.path + "/cache")
+        let library = Library(root: root, cache: cache)
+        let rows = try library.rows().rows
+        let expected = try LibrarySearch.scanned("harbour", in: Library(root: root)).results.map(\.id)
+        let outcomes = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            let outcome: String
+            do {
+                let index = try cache.index()
+                if worker == 0 { _ = try index.update(rows, root: root) }
+                let answer = try LibrarySearch.indexed("harbour", in: library, cache: cache, scope: .rows(rows), update: false)
+                outcome = answer.notice ?? index.rebuilt ?? (answer.results.map(\.id) == expected ? "ok" : "other answer")
+            } catch {
+                outcome = "\(error)"
+            }
+            outcomes.withLock { $0.append(outcome) }
+        }
+        #expect(outcomes.withLock { $0 } == Array(repeating: "ok", count: 8))
     }
 }

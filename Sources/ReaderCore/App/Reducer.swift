@@ -72,6 +72,11 @@ public struct Reducer {
             state.listTop = 0
             state.message = Self.matchesMessage(query, ids.count)
             return []
+        case .searchFailed(let query, let why):
+            guard state.pendingSearch == query else { return [] }
+            state.pendingSearch = nil
+            state.message = "search for '\(query)' failed: \(why)"
+            return []
         case .libraryLoaded(let entries, let file, let problems):
             return libraryLoaded(entries, file, problems: problems, &state)
         case .trashed(let id, let item):

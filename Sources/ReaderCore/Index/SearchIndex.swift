@@ -31,9 +31,8 @@ public final class SearchIndex {
         }
         do {
             database = try Self.open(path)
-        } catch {
-            rebuilt = error.isCorruption || error.code == -1 ? "the search index was damaged (\(error.message)); rebuilding it"
-                : "the search index could not be read (\(error.message)); rebuilding it"
+        } catch where error.isCorruption || error.code == Self.otherVersion {
+            rebuilt = "the search index was damaged (\(error.message)); rebuilding it"
             Self.remove(path)
             database = try Self.open(path)
         }
@@ -62,19 +61,26 @@ public final class SearchIndex {
         return database
     }
 
-    /// Creates the tables of a new index, or checks an old one is this version's.
+    /// The code of the error that says an index is another version's (not an SQLite code).
+    static let otherVersion: Int32 = -1
+
+    /// Creates the tables of a new index, or checks an old one is this version's. Other
+    /// connections may be opening it at the same moment (the reader's index job and its searches):
+    /// the check and the creation are one write transaction, so one of them creates the tables and
+    /// the others find them.
     private static func check(_ database: SQLiteDatabase) throws(SQLiteError) {
-        try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
-        let version = try database.prepare("PRAGMA user_version")
-        _ = try version.step()
-        switch Int32(version.integer(0)) {
-        case schema:
-            let check = try database.prepare("SELECT value FROM info WHERE key = 'fold'")
-            guard try check.step(), check.text(0) == foldSignature else {
-                throw SQLiteError(code: -1, message: "its text was folded by another version")
-            }
-        case 0:
-            try database.transaction { () throws(SQLiteError) in
+        try whileBusy { () throws(SQLiteError) in try database.execute("PRAGMA journal_mode = WAL") }
+        try database.execute("PRAGMA synchronous = NORMAL")
+        try database.transaction { () throws(SQLiteError) in
+            let version = try database.prepare("PRAGMA user_version")
+            _ = try version.step()
+            switch Int32(version.integer(0)) {
+            case schema:
+                let check = try database.prepare("SELECT value FROM info WHERE key = 'fold'")
+                guard try check.step(), check.text(0) == foldSignature else {
+                    throw SQLiteError(code: otherVersion, message: "its text was folded by another version")
+                }
+            case 0:
                 try database.execute("""
                     CREATE TABLE articles(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, stamp TEXT NOT NULL,
                                           title TEXT NOT NULL, text BLOB NOT NULL);
@@ -83,9 +89,21 @@ public final class SearchIndex {
                     PRAGMA user_version = \(schema);
                     """)
                 try database.prepare("INSERT INTO info VALUES('fold', ?)").bind(.text(foldSignature)).run()
+            default:
+                throw SQLiteError(code: otherVersion, message: "schema \(version.integer(0)), not \(schema)")
             }
-        default:
-            throw SQLiteError(code: -1, message: "schema \(version.integer(0)), not \(schema)")
+        }
+    }
+
+    /// Runs `body` again while another connection holds the lock it needs (SQLite does not wait
+    /// by itself for a change of journal mode), for up to ten seconds.
+    private static func whileBusy(_ body: () throws(SQLiteError) -> Void) throws(SQLiteError) {
+        for attempt in 0... {
+            do {
+                return try body()
+            } catch where error.isBusy && attempt < 1_000 {
+                usleep(10_000)
+            }
         }
     }
 
