@@ -2,16 +2,17 @@ import Foundation
 
 /// The library's full-text index: SQLite FTS5 in `index.sqlite` of the library's cache folder,
 /// with the `reader` tokenizer (words; pairs of Han, kana and Hangul characters) over the folded
-/// columns of each article's `SearchDocument`, and beside it, per article, its id, the stamp of
-/// the file it was read from, its title and its searchable text (for snippets, and to take its
-/// tokens out again: the FTS5 table is contentless).
+/// columns of each article's `SearchDocument`; beside it, per article, its id, the stamp of the
+/// file it was read from and its title (`articles`), and its searchable text (`texts`: for
+/// snippets, and to take its tokens out again, the FTS5 table being contentless). The texts are
+/// a table apart so that reading every stamp, or the id of every match, reads no text.
 ///
 /// Derived data: a missing, damaged or other-version index is rebuilt, and `rebuilt` says why.
 /// Each batch of an update is one transaction, so a process killed mid-update leaves the index
 /// as the last batch left it. Open one per thread.
 public final class SearchIndex {
     /// The schema's version (`PRAGMA user_version`): a different one is rebuilt.
-    static let schema: Int32 = 1
+    static let schema: Int32 = 2
     /// Articles read and written per transaction.
     static let batchSize = 64
 
@@ -83,7 +84,8 @@ public final class SearchIndex {
             case 0:
                 try database.execute("""
                     CREATE TABLE articles(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, stamp TEXT NOT NULL,
-                                          title TEXT NOT NULL, text BLOB NOT NULL);
+                                          title TEXT NOT NULL);
+                    CREATE TABLE texts(rowid INTEGER PRIMARY KEY, text BLOB NOT NULL);
                     CREATE VIRTUAL TABLE docs USING fts5(title, about, tags, body, tokenize = 'reader', content = '');
                     CREATE TABLE info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
                     PRAGMA user_version = \(schema);
@@ -192,28 +194,33 @@ public final class SearchIndex {
 
     /// Puts one article in, in place of what was indexed under its id. Call in a transaction.
     private func put(_ row: CachedArticle, _ document: SearchDocument) throws(SQLiteError) {
-        let find = try database.cached("SELECT rowid, text FROM articles WHERE id = ?").bind(.text(row.id))
         let rowid: Int64
-        if try find.step() {
-            rowid = find.integer(0)
-            try tokens(.remove, rowid, SearchDocument(text: find.blob(1)))
-            try database.cached("UPDATE articles SET stamp = ?, title = ?, text = ? WHERE rowid = ?")
-                .bind(.text(Self.stamp(row)), .text(row.title), .blob(document.text), .integer(rowid)).run()
+        if let (found, text) = try indexed(row.id) {
+            rowid = found
+            try tokens(.remove, rowid, SearchDocument(text: text))
+            try database.cached("UPDATE articles SET stamp = ?, title = ? WHERE rowid = ?")
+                .bind(.text(Self.stamp(row)), .text(row.title), .integer(rowid)).run()
         } else {
-            try database.cached("INSERT INTO articles(id, stamp, title, text) VALUES(?, ?, ?, ?)")
-                .bind(.text(row.id), .text(Self.stamp(row)), .text(row.title), .blob(document.text)).run()
+            try database.cached("INSERT INTO articles(id, stamp, title) VALUES(?, ?, ?)")
+                .bind(.text(row.id), .text(Self.stamp(row)), .text(row.title)).run()
             rowid = database.lastInsertedRow
         }
+        try database.cached("INSERT OR REPLACE INTO texts(rowid, text) VALUES(?, ?)").bind(.integer(rowid), .blob(document.text)).run()
         try tokens(.add, rowid, document)
     }
 
     /// Takes one article out. Call in a transaction.
     private func remove(_ id: String) throws(SQLiteError) {
-        let find = try database.cached("SELECT rowid, text FROM articles WHERE id = ?").bind(.text(id))
-        guard try find.step() else { return }
-        let rowid = find.integer(0)
-        try tokens(.remove, rowid, SearchDocument(text: find.blob(1)))
+        guard let (rowid, text) = try indexed(id) else { return }
+        try tokens(.remove, rowid, SearchDocument(text: text))
         try database.cached("DELETE FROM articles WHERE rowid = ?").bind(.integer(rowid)).run()
+        try database.cached("DELETE FROM texts WHERE rowid = ?").bind(.integer(rowid)).run()
+    }
+
+    /// The rowid and indexed text of the article `id`, if it is indexed.
+    private func indexed(_ id: String) throws(SQLiteError) -> (rowid: Int64, text: [UInt8])? {
+        let find = try database.cached("SELECT rowid, text FROM articles JOIN texts USING (rowid) WHERE id = ?").bind(.text(id))
+        return try find.step() ? (find.integer(0), find.blob(1)) : nil
     }
 
     private enum Change { case add, remove }
@@ -256,7 +263,7 @@ public final class SearchIndex {
 
     /// The searchable text indexed for an article.
     func text(of id: String) throws(SQLiteError) -> [UInt8]? {
-        let statement = try database.prepare("SELECT text FROM articles WHERE id = ?").bind(.text(id))
+        let statement = try database.prepare("SELECT text FROM articles JOIN texts USING (rowid) WHERE id = ?").bind(.text(id))
         return try statement.step() ? statement.blob(0) : nil
     }
 }
