@@ -7,7 +7,8 @@ import ReaderCore
 final class BackgroundJob: @unchecked Sendable {
     private let lock = NSLock()
     private var done = false
-    private var result: Action?
+    /// Actions not yet taken by the loop: those posted on the way, then the last.
+    private var actions: [Action] = []
     /// What a job does, for the loop to find one.
     enum Kind { case listing, search, other }
 
@@ -16,21 +17,30 @@ final class BackgroundJob: @unchecked Sendable {
     let progress: WorkProgress?
 
     /// Starts `work` at once.
-    init(_ kind: Kind = .other, progress: WorkProgress? = nil, _ work: @escaping @Sendable () -> Action?) {
+    convenience init(_ kind: Kind = .other, progress: WorkProgress? = nil, _ work: @escaping @Sendable () -> Action?) {
+        self.init(kind, progress: progress, posting: { _ in work() })
+    }
+
+    /// Starts `work` at once; it may `post` actions before the one it ends with (a first
+    /// answer, a better one to follow), which the loop takes in order.
+    init(_ kind: Kind = .other, progress: WorkProgress? = nil,
+         posting work: @escaping @Sendable (_ post: @escaping @Sendable (Action) -> Void) -> Action?) {
         self.kind = kind
         self.progress = progress
         Thread.detachNewThread { [self] in
-            let action = work()
-            lock.lock()
-            (done, result) = (true, action)
-            lock.unlock()
+            let action = work { action in self.lock.withLock { self.actions.append(action) } }
+            lock.withLock {
+                if let action { actions.append(action) }
+                done = true
+            }
         }
     }
 
-    /// Whether the job has ended, and its action if it gave one.
-    var state: (done: Bool, action: Action?) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (done, result)
+    /// Whether the job has ended, and the actions it gave since the last look.
+    func take() -> (done: Bool, actions: [Action]) {
+        lock.withLock {
+            defer { actions.removeAll() }
+            return (done, actions)
+        }
     }
 }

@@ -45,7 +45,7 @@ struct InteractiveReader {
         var warningsShown = store.warnings.count
         let opener = LinkOpener(browser: browser)
         var running = true
-        var jobs = [listing(state)]
+        var jobs = [listing(state, cachedFirst: true)]
         let indexer = LibraryIndexer(library: library)
         // The state folder is made now, so another reader's first save is noticed too.
         try? FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
@@ -68,12 +68,15 @@ struct InteractiveReader {
             if !jobs.contains(where: { $0.kind == .listing }), watcher?.takeChange() == true { effects.append(.reload) }
             var listed = false
             jobs = jobs.filter { job in
-                let (done, action) = job.state
-                if case .libraryLoaded(_, _, let problems) = action {
-                    notes += problems.filter { !notes.contains($0) }
-                    listed = true
+                let (done, actions) = job.take()
+                for action in actions {
+                    if case .libraryLoaded(_, _, let problems) = action {
+                        notes += problems.filter { !notes.contains($0) }
+                        // The list as the files are now (not the cache's first answer).
+                        listed = listed || done
+                    }
+                    effects += reducer.reduce(&app, action)
                 }
-                if let action { effects += reducer.reduce(&app, action) }
                 return !done
             }
             // Each reading of the list is followed by an update of the search index.
@@ -115,10 +118,15 @@ struct InteractiveReader {
         return notes
     }
 
-    /// The job that reads the library's list, with the marks of `state`.
-    private func listing(_ state: StateFile) -> BackgroundJob {
+    /// The job that reads the library's list, with the marks of `state`; `cachedFirst`: the list
+    /// as the cache last had it comes first, so the first screen does not wait for the check of
+    /// every file, whose changes follow.
+    private func listing(_ state: StateFile, cachedFirst: Bool = false) -> BackgroundJob {
         let progress = WorkProgress()
-        return BackgroundJob(.listing, progress: progress) { [library] in
+        return BackgroundJob(.listing, progress: progress) { [library] post in
+            if cachedFirst, let entries = library.cachedEntries(state: state) {
+                post(.libraryLoaded(entries, state: state, problems: []))
+            }
             do {
                 let (entries, problems) = try library.entries(state: state, progress: progress)
                 return .libraryLoaded(entries, state: state, problems: problems.map(\.description))

@@ -179,6 +179,29 @@ import Testing
         #expect(try Library(root: root, cache: cache).entries().entries == (try Library(root: root).entries().entries))
     }
 
+    /// The first screen's list is the cache's, read without a look at the files: none before a
+    /// first listing; then the last listing's entries, with the marks given, until `entries`
+    /// finds what changed.
+    @Test func theCachedEntriesAreTheLastListingsUntilTheFilesAreChecked() throws {
+        let (folder, root, cacheHome) = try makeLibrary()
+        defer { folder.remove() }
+        let library = Library(root: root, cache: LibraryCache(root: root, cacheHome: cacheHome))
+        #expect(library.cachedEntries() == nil)
+        #expect(Library(root: root).cachedEntries() == nil)
+        let listed = try library.entries().entries
+        #expect(library.cachedEntries() == listed)
+        let harbour = try #require(listed.first { $0.id == "en/harbour.md" })
+        var state = StateFile()
+        state.articles[harbour.fingerprint] = ArticleState(path: harbour.id, read: true)
+        #expect(library.cachedEntries(state: state)?.first { $0.id == harbour.id }?.read == true)
+        // A file gone is still in the cache's list, not in the list checked.
+        try FileManager.default.removeItem(atPath: root + "/en/harbour.md")
+        #expect(library.cachedEntries()?.map(\.id) == listed.map(\.id))
+        let checked = try library.entries().entries
+        #expect(!checked.contains { $0.id == harbour.id } && checked.count == listed.count - 1)
+        #expect(library.cachedEntries() == checked)
+    }
+
     /// The proof the cache is used: a file whose content changed while its size and time did
     /// not is listed as the cache remembers it, not as it now reads.
     @Test func aSecondListDoesNotReadUnchangedFilesAgain() throws {

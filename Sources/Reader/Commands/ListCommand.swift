@@ -37,7 +37,7 @@ struct ListCommand: ParsableCommand {
         case nil: break
         }
         if json {
-            Platform.write(LibraryEntry.json(entries))
+            LibraryEntry.writeJSON(entries, to: Platform.write)
         } else {
             // Piped, the ids and titles are whole unless COLUMNS asks for a width.
             Platform.write(ListTable(entries: entries, width: Platform.terminalWidth() ?? Platform.columnsVariable).text)

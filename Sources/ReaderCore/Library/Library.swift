@@ -142,6 +142,18 @@ public struct Library: Sendable {
     public func entries(state: StateFile = StateFile(), progress: WorkProgress? = nil)
         throws(ArticleLoadError) -> (entries: [LibraryEntry], problems: [ArticleLoadError]) {
         let (rows, problems) = try rows(progress: progress)
+        return (entries(of: rows, state: state), problems)
+    }
+
+    /// The entries as the cache last listed them, without a look at the library's files (nil
+    /// without a cache or a listing in it): the first screen, before `entries` checks them.
+    public func cachedEntries(state: StateFile = StateFile()) -> [LibraryEntry]? {
+        guard let table = cache?.load(), !table.rows.isEmpty else { return nil }
+        return entries(of: table.rows.values.sorted { $0.id < $1.id }, state: state)
+    }
+
+    /// The entries of `rows`, with their marks in `state`, newest first.
+    private func entries(of rows: [CachedArticle], state: StateFile) -> [LibraryEntry] {
         let live = Set(rows.map(\.fingerprint))
         let entries = rows.map { row in
             let marks = state.state(for: ArticleKey(fingerprint: row.fingerprint, id: row.id), liveFingerprints: live)
@@ -149,7 +161,7 @@ public struct Library: Sendable {
                                 read: marks.read, bookmarked: marks.bookmarked, fingerprint: row.fingerprint, site: row.site,
                                 tags: row.tags, progress: marks.progress, minutes: row.minutes)
         }
-        return (LibraryEntry.newestFirst(entries), problems)
+        return LibraryEntry.newestFirst(entries)
     }
 
     /// The file name without folder and extension, as a title of last resort.

@@ -3,18 +3,30 @@
 public enum JSONText {
     /// An array of objects, each given as its (key, JSON value) pairs in key order.
     public static func array(_ objects: [[(String, String)]]) -> String {
-        guard !objects.isEmpty else { return "[\n\n]\n" }
+        var out = ""
+        write(objects.count, { objects[$0] }, to: { out += $0 })
+        return out
+    }
+
+    /// The array of `count` objects, the object at each index made as it is written, handed to
+    /// `write` in pieces of about 64 KiB: a long list is never whole in memory.
+    public static func write(_ count: Int, _ object: (Int) -> [(String, String)], to write: (String) -> Void) {
+        guard count > 0 else { return write("[\n\n]\n") }
         var out = "[\n"
-        out.reserveCapacity(objects.count * 240)
-        for (index, fields) in objects.enumerated() {
+        for index in 0..<count {
+            let fields = object(index)
             out += "  {\n"
             for (k, (key, value)) in fields.enumerated() {
                 out += "    \"\(key)\" : \(value)"
                 out += k == fields.count - 1 ? "\n" : ",\n"
             }
-            out += index == objects.count - 1 ? "  }\n" : "  },\n"
+            out += index == count - 1 ? "  }\n" : "  },\n"
+            if out.utf8.count >= 1 << 16 {
+                write(out)
+                out = ""
+            }
         }
-        return out + "]\n"
+        write(out + "]\n")
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
