@@ -170,4 +170,46 @@ import Testing
         }
         #expect(outcomes.withLock { $0 } == Array(repeating: "ok", count: 8))
     }
+
+    /// The index records the rows it was found to hold, so a search of the same rows reads no
+    /// stamps: an edit, a file gone, an update cut short or a file it could not read undo it.
+    @Test func theIndexKnowsWhenItHoldsTheRowsAsTheyAre() throws {
+        var random = SplitMix64(seed: 4)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for index in 0..<200 { try folder.write("library/a\(index).txt", Self.article(&random)) }
+        let root = folder.path + "/library", cache = LibraryCache(root: root, cacheHome: folder.path + "/cache")
+        let library = Library(root: root, cache: cache)
+        var rows = try library.rows().rows
+        let index = try cache.index()
+        #expect(try !index.holds(rows))
+        _ = try index.update(rows, root: root)
+        #expect(try index.holds(rows))
+        #expect(try !index.holds(Array(rows.dropLast())))
+        // An edit: not held until the next update.
+        try folder.write("library/a7.txt", "Edited\n\nharbour harbour lantern\n")
+        rows = try library.rows().rows
+        #expect(try !index.holds(rows))
+        _ = try LibrarySearch.indexed("harbour", in: library, cache: cache)
+        #expect(try index.holds(rows))
+        // An update cut short leaves it not held.
+        try FileManager.default.removeItem(atPath: root + "/a3.txt")
+        for index in 200..<400 { try folder.write("library/a\(index).txt", Self.article(&random)) }
+        rows = try library.rows().rows
+        let progress = WorkProgress()
+        progress.cancel()
+        _ = try index.update(rows, root: root, progress: progress)
+        #expect(try !index.holds(rows))
+        #expect(try !index.holds(try library.rows().rows.filter { $0.id != "a200.txt" }))
+        _ = try index.update(rows, root: root)
+        #expect(try index.holds(rows))
+        // A file it could not read (gone since the list was read): not held.
+        try folder.write("library/a9.txt", "Edited again\n\nharbour\n")
+        rows = try library.rows().rows
+        try FileManager.default.removeItem(atPath: root + "/a9.txt")
+        #expect(try index.update(rows, root: root).map(\.id) == ["a9.txt"])
+        #expect(try !index.holds(rows))
+        #expect(try LibrarySearch.indexed("harbour", in: library, cache: cache).results.map(\.id)
+                == (try LibrarySearch.scanned("harbour", in: Library(root: root)).results.map(\.id)))
+    }
 }

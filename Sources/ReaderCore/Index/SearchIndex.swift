@@ -139,12 +139,16 @@ public final class SearchIndex {
         let stamps = try stamps()
         let live = Set(rows.map(\.id))
         let gone = stamps.keys.filter { !live.contains($0) }
+        let changed = rows.filter { stamps[$0.id] != Self.stamp($0) }
+        // Whatever happens to this update, the rows recorded as held are no longer held.
+        if !gone.isEmpty || !changed.isEmpty {
+            try database.cached("DELETE FROM info WHERE key = 'rows'").run()
+        }
         for start in stride(from: 0, to: gone.count, by: Self.batchSize) {
             try database.transaction { () throws(SQLiteError) in
                 for id in gone[start..<min(start + Self.batchSize, gone.count)] { try remove(id) }
             }
         }
-        let changed = rows.filter { stamps[$0.id] != Self.stamp($0) }
         progress?.begin("indexing", total: changed.count)
         var problems: [(id: String, problem: ArticleLoadError)] = []
         let batches = stride(from: 0, to: changed.count, by: Self.batchSize).map {
@@ -175,7 +179,52 @@ public final class SearchIndex {
             if progress?.isCancelled == true { break }
             documents = next.documents
         }
+        if progress?.isCancelled != true, problems.isEmpty { try recordHeld(rows) }
         return problems
+    }
+
+    /// Whether the index was last found to hold exactly `rows`, as they are stamped: then a
+    /// search of them needs no look at every stamp.
+    public func holds(_ rows: [CachedArticle]) throws(SQLiteError) -> Bool {
+        let held = try database.cached("SELECT value FROM info WHERE key = 'rows'")
+        defer { held.reset() }
+        return try held.step() && held.text(0) == Self.signature(of: rows)
+    }
+
+    /// Records that the index holds exactly `rows`, if it does: checked in the write transaction,
+    /// so no other process's update comes between the check and the record.
+    private func recordHeld(_ rows: [CachedArticle]) throws(SQLiteError) {
+        try database.transaction { () throws(SQLiteError) in
+            let stamps = try stamps()
+            guard stamps.count == rows.count, rows.allSatisfy({ stamps[$0.id] == Self.stamp($0) }) else { return }
+            try database.cached("INSERT OR REPLACE INTO info VALUES('rows', ?)").bind(.text(Self.signature(of: rows))).run()
+        }
+    }
+
+    /// A 64-bit hash of the rows' ids and stamps, in their order (`Fingerprint`'s mix).
+    static func signature(of rows: [CachedArticle]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(rows.count)
+        func mix(_ word: UInt64) {
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+        }
+        func mix(_ text: String) {
+            var word: UInt64 = 0, count = 0
+            for byte in text.utf8 {
+                word = word << 8 | UInt64(byte)
+                count += 1
+                if count == 8 { mix(word); (word, count) = (0, 0) }
+            }
+            mix(word ^ UInt64(count) << 56)
+        }
+        for row in rows {
+            mix(row.id)
+            mix(UInt64(bitPattern: Int64(row.size)))
+            mix(UInt64(bitPattern: Int64(row.modified)))
+            mix(row.format.rawValue)
+            mix(row.fingerprint)
+        }
+        return String(hash, radix: 16)
     }
 
     /// Carries a batch's documents from the thread that reads them.

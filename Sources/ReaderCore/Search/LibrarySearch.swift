@@ -58,6 +58,8 @@ public enum LibrarySearch {
                                index: SearchIndex, root: String, limit: Int?, snippets: Bool, update: Bool,
                                progress: WorkProgress?) throws -> Answer {
         var problems = problems
+        // Rows the index was found to hold, as they are: nothing to read or compare.
+        let current = try current || index.holds(rows)
         if current || update {
             if !current, progress?.isCancelled != true {
                 problems += try index.update(rows, root: root, progress: progress).map(\.problem)
