@@ -146,6 +146,7 @@ import Testing
         }
         cache.withLock { cache.save(table) }
         #expect(cache.load() == table)
+        #expect(cache.loadRows() == table.rows.values.sorted { $0.id < $1.id })
     }
 
     @Test func theCacheFolderIsNamedByTheLibrarysRealPath() throws {

@@ -29,21 +29,32 @@ public final class LibraryCache: Sendable {
 
     /// The table on disk; empty when missing, corrupt or from another version.
     public func load() -> Table {
-        guard let file = MappedFile(path: tablePath) else { return Table() }
+        let rows = loadRows()
+        var table = Table()
+        table.rows.reserveCapacity(rows.count)
+        for row in rows { table.rows[row.id] = row }
+        return table
+    }
+
+    /// The table's rows on disk, in id order (as `save` writes them); none when the table is
+    /// missing, corrupt or from another version.
+    public func loadRows() -> [CachedArticle] {
+        guard let file = MappedFile(path: tablePath) else { return [] }
         let bytes = file.bytes
         guard let firstEnd = bytes.firstIndex(of: 0x0A),
-              String(decoding: bytes[..<firstEnd], as: UTF8.self) == Self.header else { return Table() }
-        var table = Table()
+              String(decoding: bytes[..<firstEnd], as: UTF8.self) == Self.header else { return [] }
+        var rows: [CachedArticle] = []
+        rows.reserveCapacity(bytes.count / 128)
         var start = firstEnd + 1
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             if end > start {
-                guard let row = CachedArticle(line: bytes[start..<end]) else { return Table() }
-                table.rows[row.id] = row
+                guard let row = CachedArticle(line: bytes[start..<end]) else { return [] }
+                rows.append(row)
             }
             start = end + 1
         }
-        return table
+        return rows
     }
 
     /// Writes the table: a temporary file renamed over the old one.

@@ -148,8 +148,8 @@ public struct Library: Sendable {
     /// The entries as the cache last listed them, without a look at the library's files (nil
     /// without a cache or a listing in it): the first screen, before `entries` checks them.
     public func cachedEntries(state: StateFile = StateFile()) -> [LibraryEntry]? {
-        guard let table = cache?.load(), !table.rows.isEmpty else { return nil }
-        return entries(of: table.rows.values.sorted { $0.id < $1.id }, state: state)
+        guard let rows = cache?.loadRows(), !rows.isEmpty else { return nil }
+        return entries(of: rows, state: state)
     }
 
     /// The entries of `rows`, with their marks in `state`, newest first.
