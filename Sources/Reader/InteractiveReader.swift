@@ -48,7 +48,7 @@ struct InteractiveReader {
         var jobs = [listing(state, cachedFirst: true)]
         let indexer = LibraryIndexer(library: library)
         // The state folder is made now, so another reader's first save is noticed too.
-        try? FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
+        PrivateFolder.create(store.directory)
         let watcher = LibraryWatcher(library: library.root, stateDirectory: store.directory)
         while running {
             terminal.draw(renderer.render(app))

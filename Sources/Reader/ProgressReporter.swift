@@ -18,12 +18,12 @@ final class ProgressReporter: @unchecked Sendable {
             var wait = DispatchTime.now() + .milliseconds(500)
             while done.wait(timeout: wait) == .timedOut {
                 if let text = progress.text {
-                    FileHandle.standardError.write(Data("\r\u{1B}[Kreader: \(text)".utf8))
+                    Platform.writeError("\r\u{1B}[Kreader: \(text)")
                     shown = true
                 }
                 wait = DispatchTime.now() + .milliseconds(200)
             }
-            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if shown { Platform.writeError("\r\u{1B}[K") }
             finished.signal()
         }
     }

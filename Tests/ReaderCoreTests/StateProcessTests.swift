@@ -193,6 +193,28 @@ import Testing
         #expect(run.stderr.split(separator: "\n").count == 1)
         #expect(!FileManager.default.fileExists(atPath: setup.state + "/state.json"))
     }
+
+    /// Under umask 000 the state and cache folders, and the parents made for them, are still 0700.
+    @Test func theFoldersMadeForStateAndCacheAreTheOwnersOnlyWhateverTheUmask() throws {
+        let setup = try Setup(articles: 2)
+        defer { setup.remove() }
+        let home = setup.root.path + "/xdg"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "umask 000; \"$0\" mark a/article-1.txt --read --library \"$1\" && \"$0\" search body --library \"$1\"",
+                             CommandLineTests.binary.path, setup.library]
+        process.environment = ["XDG_STATE_HOME": home + "/state/deep", "XDG_CACHE_HOME": home + "/cache", "HOME": "/nonexistent-home",
+                               "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for folder in ["/state", "/state/deep", "/state/deep/reader", "/cache", "/cache/reader"] {
+            var info = stat()
+            #expect(stat(home + folder, &info) == 0, "\(folder)")
+            #expect(info.st_mode & 0o777 == 0o700, "\(folder): \(String(info.st_mode & 0o777, radix: 8))")
+        }
+    }
 }
 
 /// Ids that failed, collected from several threads.

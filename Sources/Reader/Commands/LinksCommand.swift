@@ -21,12 +21,12 @@ struct LinksCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Platform.write(String(decoding: try encoder.encode(loaded.links), as: UTF8.self) + "\n")
+            Platform.write(JSONText.escapingControls(String(decoding: try encoder.encode(loaded.links), as: UTF8.self)) + "\n")
         } else {
             var out = ""
             for link in loaded.links {
-                out += "[\(link.n)] \(link.url)" + (link.openable ? "" : "  (not openable)") + "\n"
-                if let label = link.label { out += "    \(label)\n" }
+                out += "[\(link.n)] \(Sanitizer.line(link.url))" + (link.openable ? "" : "  (not openable)") + "\n"
+                if let label = link.label { out += "    \(Sanitizer.line(label))\n" }
             }
             Platform.write(out)
         }

@@ -51,7 +51,8 @@ struct SearchCommand: ParsableCommand {
         } else {
             var out = ""
             for result in answer.results {
-                out += "\(result.matches)\t\(DisplayWidth.truncate(result.title, to: 60))\t\(result.id)\n    \(result.snippet)\n"
+                let title = DisplayWidth.truncate(Sanitizer.line(result.title), to: 60)
+                out += "\(result.matches)\t\(title)\t\(Sanitizer.line(result.id))\n    \(Sanitizer.line(result.snippet))\n"
             }
             Platform.write(out)
         }

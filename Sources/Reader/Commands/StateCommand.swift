@@ -18,7 +18,7 @@ struct StateCommand: ParsableCommand {
             let (_, state) = options.loadState()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Platform.write(String(decoding: try encoder.encode(state), as: UTF8.self) + "\n")
+            Platform.write(JSONText.escapingControls(String(decoding: try encoder.encode(state), as: UTF8.self)) + "\n")
         }
     }
 

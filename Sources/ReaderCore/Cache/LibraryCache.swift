@@ -71,7 +71,7 @@ public final class LibraryCache: Sendable {
 
     /// Runs `body` holding the cache's lock (creating the folder first).
     public func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        PrivateFolder.create(directory)
         let fd = open(directory + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         if fd >= 0 { while flock(fd, LOCK_EX) != 0 && errno == EINTR {} }
         defer { if fd >= 0 { flock(fd, LOCK_UN); close(fd) } }

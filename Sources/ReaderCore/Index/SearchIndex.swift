@@ -23,7 +23,7 @@ public final class SearchIndex {
 
     /// Opens the index in `directory` (created if missing), rebuilding one that cannot be used.
     public init(directory: String) throws(SQLiteError) {
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        PrivateFolder.create(directory)
         path = directory + "/index.sqlite"
         var info = stat()
         if lstat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
@@ -133,9 +133,10 @@ public final class SearchIndex {
     /// Brings the index up to date with the library's rows: articles gone are taken out, new and
     /// changed ones read (in parallel) and put in, a batch per transaction, each a step of
     /// `progress`. Once it is cancelled, what was committed stays. The articles whose files
-    /// cannot be read are returned, with why.
+    /// cannot be read are returned, with why. Rows it `holds` need nothing, not even a look at the stamps.
     public func update(_ rows: [CachedArticle], root: String, progress: WorkProgress? = nil)
         throws(SQLiteError) -> [(id: String, problem: ArticleLoadError)] {
+        if try holds(rows) { return [] }
         let stamps = try stamps()
         let live = Set(rows.map(\.id))
         let gone = stamps.keys.filter { !live.contains($0) }

@@ -38,7 +38,10 @@ public struct Screen: Equatable, Sendable {
         for scalar in text.unicodeScalars {
             let w = DisplayWidth.of(scalar)
             if w <= 0 {
-                if w == 0, let last, cells[last].text.unicodeScalars.count < 5 { cells[last].text.unicodeScalars.append(scalar) }
+                // A zero-width mark joins the cell before it; a bidi control (zero-width too) never reaches the terminal.
+                if w == 0, let last, cells[last].text.unicodeScalars.count < 5, !Sanitizer.isControlOrBidi(scalar.value) {
+                    cells[last].text.unicodeScalars.append(scalar)
+                }
                 continue
             }
             if column + w > end {

@@ -121,11 +121,7 @@ public final class StateStore {
     /// Runs `body` holding an exclusive `flock` on `state.json.lock` (not on `state.json`,
     /// whose inode every rename replaces).
     private func withLock<T>(_ body: () throws(StateStoreError) -> T) throws(StateStoreError) -> T {
-        if mkdir(directory, 0o700) != 0 && errno != EEXIST {
-            do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-                throw .cannotCreateDirectory(directory, reason: error.localizedDescription)
-            }
-        }
+        if let reason = PrivateFolder.create(directory) { throw .cannotCreateDirectory(directory, reason: reason) }
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .cannotLock(lockPath, reason: String(cString: strerror(errno))) }
         defer { close(fd) }

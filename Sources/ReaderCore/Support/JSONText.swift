@@ -29,9 +29,15 @@ public enum JSONText {
         write(out + "]\n")
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    /// A JSON string literal: quotes and backslashes escaped, and every control (C0, DEL, C1)
+    /// and bidi control written `\uXXXX`, so none reaches a terminal that shows the JSON.
     public static func string(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return "\"" + text + "\"" }
+        // The lead bytes of what may need escaping (C1 controls start C2, U+061C D8, the other
+        // bidi controls E2): most text has none, and is checked no further.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }),
+              text.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || Sanitizer.isControlOrBidi($0.value) }) else {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -41,14 +47,31 @@ public enum JSONText {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                if Sanitizer.isControlOrBidi(scalar.value) { out += unicodeEscape(scalar) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""
+    }
+
+    /// JSON from an encoder (which escapes only C0 controls) with every C1 control, DEL and
+    /// bidi control in it written `\uXXXX`: outside its strings JSON holds none, so nothing
+    /// else changes.
+    public static func escapingControls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { $0.value >= 0x7F && Sanitizer.isControlOrBidi($0.value) }) else { return json }
+        var out = ""
+        for scalar in json.unicodeScalars {
+            if scalar.value >= 0x7F && Sanitizer.isControlOrBidi(scalar.value) {
+                out += unicodeEscape(scalar)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `\u009b`: a scalar of the Basic Multilingual Plane as a JSON escape.
+    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }

@@ -107,7 +107,14 @@ public enum Sanitizer {
     /// True for code points that are removed outright.
     @inline(__always)
     static func isDropped(_ v: UInt32) -> Bool {
-        v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0xAD
+        isControlOrBidi(v) || v == 0xAD
+    }
+
+    /// True for a C0 or C1 control, DEL, or a bidi control (embeddings, overrides, isolates,
+    /// marks): what a terminal or a text viewer could act on.
+    @inline(__always)
+    public static func isControlOrBidi(_ v: UInt32) -> Bool {
+        v < 0x20 || (v >= 0x7F && v <= 0x9F)
             || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
             || v == 0x200E || v == 0x200F || v == 0x061C
     }

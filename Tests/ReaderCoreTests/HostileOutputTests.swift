@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+/// Controls and bidi overrides in file names reach no output raw, and an output that cannot be
+/// written ends the command with a message, not a crash.
+@Suite struct HostileOutputTests {
+    /// File names with an 8-bit CSI, a right-to-left override, BEL and ESC in them.
+    static let names = ["fn-\u{9B}31m harbour.txt", "fn-\u{202E}gnp harbour.txt", "fn-\u{07}\u{1B}[2J harbour.txt"]
+
+    static func library() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        for name in names { try folder.write("library/" + name, "Harbour notes\n\nThe harbour at dawn.\n") }
+        return folder
+    }
+
+    static func environment(_ folder: TemporaryFolder) -> [String: String] {
+        ["XDG_CACHE_HOME": folder.path + "/cache", "XDG_STATE_HOME": folder.path + "/state"]
+    }
+
+    /// No C0 control but the newline and the tab (`search` separates its fields with tabs), no
+    /// C1 control, DEL or bidi control.
+    static func isInert(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { $0 != "\n" && $0 != "\t" && Sanitizer.isControlOrBidi($0.value) }
+    }
+
+    @Test func listJSONEscapesControlsAndBidiInNamesAndTheIdsRoundTrip() throws {
+        let folder = try Self.library()
+        defer { folder.remove() }
+        let run = try CommandLineTests.run(["list", "--json", "--library", folder.path + "/library"], environment: Self.environment(folder))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Self.isInert(run.stdout))
+        #expect(run.stdout.contains("\\u009b") && run.stdout.contains("\\u202e") && run.stdout.contains("\\u001b"))
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(entries.compactMap { $0["id"] as? String }) == Set(Self.names))
+    }
+
+    @Test func searchAndLinksPrintNoControlFromANameOrAnArticle() throws {
+        let folder = try Self.library()
+        defer { folder.remove() }
+        try folder.write("library/links.md", "# Links\n\nSee [the \u{202E}harbour\u{1B}]2;x\u{07}](https://example.org/\u{9B}a) now.\n")
+        let library = folder.path + "/library"
+        for arguments in [["search", "harbour"], ["search", "harbour", "--json"], ["links", "links.md"], ["links", "links.md", "--json"],
+                          ["list"], ["state", "export"]] {
+            let run = try CommandLineTests.run(arguments + ["--library", library], environment: Self.environment(folder))
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            #expect(Self.isInert(run.stdout), "\(arguments): \(run.stdout.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(Self.isInert(run.stderr), "\(arguments)")
+        }
+    }
+
+    @Test(arguments: [["list"], ["list", "--json"], ["search", "harbour"], ["show", "fn-\u{202E}gnp harbour.txt"]])
+    func anOutputThatCannotBeWrittenEndsWithAMessage(_ arguments: [String]) throws {
+        let folder = try Self.library()
+        defer { folder.remove() }
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = arguments + ["--library", folder.path + "/library"]
+        process.environment = ProcessInfo.processInfo.environment.merging(Self.environment(folder)) { $1 }
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 1, "\(arguments): \(message)")
+        #expect(message.contains("cannot write to standard output: No space left on device"), "\(arguments): \(message)")
+    }
+
+    /// A right-to-left override pasted at the library prompt, or in any text put on the screen,
+    /// is not among the cells sent to the terminal.
+    @Test func aBidiOverridePastedAtThePromptNeverReachesTheScreen() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        app.send("/")
+        app.dispatch(.key(.character("\u{202E}")))
+        app.send("tide\u{2066}")
+        #expect(app.state.prompt != nil)
+        let cells = app.screen.cells.map(\.text).joined()
+        #expect(Self.isInert(cells), "\(cells.unicodeScalars.filter { $0.value > 0x2000 })")
+        var screen = Screen(width: 10, height: 1)
+        _ = screen.put("a\u{202E}b\u{0301}\u{200F}c", x: 0, y: 0, style: .normal)
+        #expect(screen.cells.map(\.text).joined() == "ab\u{0301}c" + String(repeating: " ", count: 7))
+    }
+}
