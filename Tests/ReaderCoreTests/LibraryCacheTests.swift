@@ -12,6 +12,13 @@ import Testing
         Array(line.utf8).withUnsafeBytes { CachedArticle(line: $0[...]) }
     }
 
+    /// `fields` with the check a line ends with.
+    static func checked(_ fields: String) -> String {
+        var hash = Hash64()
+        hash.mix(fields)
+        return fields + "\t" + hash.hex
+    }
+
     /// A library folder with a few articles, and a cache folder beside it.
     func makeLibrary() throws -> (folder: TemporaryFolder, root: String, cacheHome: String) {
         let folder = try TemporaryFolder()
@@ -60,7 +67,7 @@ import Testing
                                 tags: ["sea level", "a\tb", "潮汐"], minutes: 4)
         let line = row.line
         #expect(!line.utf8.contains(0x0A) && !line.utf8.contains(0x0D))
-        #expect(line.utf8.filter { $0 == 0x09 }.count == 9)
+        #expect(line.utf8.filter { $0 == 0x09 }.count == 12)
         #expect(roundTrip(row) == row)
     }
 
@@ -70,22 +77,28 @@ import Testing
         #expect(roundTrip(row) == row)
     }
 
-    @Test(arguments: ["", "just one field", "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t",  // nine fields
-                      "a\t1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-\textra",  // eleven
-                      "a\tx\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-",  // size not a number
-                      "a\t1\t2\tpdf\t0123456789abcdef\t-\ttitle\t-\t\t-",  // unknown format
-                      "a\t1\t2\ttxt\t0123\t-\ttitle\t-\t\t-",  // short fingerprint
-                      "a\t-1\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-",  // negative size
-                      "a\t99999999999999999999\t2\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-"])  // overflows
+    static let good = "a\t1\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-"
+
+    @Test(arguments: ["", "just one field", checked("a\t1\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t"),  // eleven fields and the check
+                      checked(good + "\textra"),  // fourteen
+                      good + "\t0000000000000000",  // a check that does not match
+                      checked(good).replacingOccurrences(of: "title", with: "eltit"),  // a field changed after the check
+                      checked("a\t2\t1\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-").replacingOccurrences(of: "\t2\t1\t", with: "\t1\t2\t"),
+                      checked("a\tx\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-"),  // size not a number
+                      checked("a\t1\t2\t3\t4\tpdf\t0123456789abcdef\t-\ttitle\t-\t\t-"),  // unknown format
+                      checked("a\t1\t2\t3\t4\ttxt\t0123\t-\ttitle\t-\t\t-"),  // short fingerprint
+                      checked("a\t-1\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-"),  // negative size
+                      checked("a\t9999999999999999999\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-"),  // overflows, 19 digits
+                      checked("a\t99999999999999999999\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-")])  // 20 digits
     func aMalformedLineIsNoRow(_ line: String) {
         #expect(parse(line) == nil)
     }
 
     @Test func aWellFormedLineParses() {
-        let row = parse("zh/a.txt\t42\t7\ttxt\t0123456789abcdef\t2024-01-02\tTitle\tTide Times\tsea\\nsalt\t12")
-        #expect(row == CachedArticle(id: "zh/a.txt", size: 42, modified: 7, format: .text, fingerprint: "0123456789abcdef",
-                                     date: "2024-01-02", title: "Title", site: "Tide Times", tags: ["sea", "salt"],
-                                     minutes: 12))
+        let row = parse(Self.checked("zh/a.txt\t42\t7\t99\t8\ttxt\t0123456789abcdef\t2024-01-02\tTitle\tTide Times\tsea\\nsalt\t12"))
+        #expect(row == CachedArticle(id: "zh/a.txt", size: 42, modified: 7, inode: 99, changed: 8, format: .text,
+                                     fingerprint: "0123456789abcdef", date: "2024-01-02", title: "Title", site: "Tide Times",
+                                     tags: ["sea", "salt"], minutes: 12))
     }
 
     // MARK: - Loading the table
@@ -102,8 +115,8 @@ import Testing
     static let foreignTables: [String: [UInt8]] = [
         "binary garbage": [0xFF, 0x00, 0xFE, 0x13, 0x0A, 0x09, 0x09],
         "a newer version": Array("reader-cache 99\n".utf8),
-        "an older version": Array("reader-cache 9 gen=1\n".utf8),
-        "a header without its newline": Array("reader-cache 10".utf8),
+        "an older version": Array("reader-cache 10\n".utf8),
+        "a header without its newline": Array(LibraryCache.header.utf8),
         "another program's file": Array("SQLite format 3\u{0}\n".utf8),
         "an empty file": [],
     ]
@@ -203,34 +216,61 @@ import Testing
         #expect(library.cachedEntries() == checked)
     }
 
-    /// The proof the cache is used: a file whose content changed while its size and time did
-    /// not is listed as the cache remembers it, not as it now reads.
+    /// The proof the cache is used: a title changed in the table (its row's check made again)
+    /// is what the next list shows, since the file's size, times and inode still stand.
     @Test func aSecondListDoesNotReadUnchangedFilesAgain() throws {
         let (folder, root, cacheHome) = try makeLibrary()
         defer { folder.remove() }
         let cache = LibraryCache(root: root, cacheHome: cacheHome)
         let library = Library(root: root, cache: cache)
         let first = try library.rows()
+        var table = cache.load()
+        table.rows["en/harbour.md"]?.title = "Remembered by the cache"
+        cache.withLock { cache.save(table) }
+        let second = try library.rows()
+        #expect(second.rows.first { $0.id == "en/harbour.md" }?.title == "Remembered by the cache")
+        #expect(second.rows.count == first.rows.count && second.problems.isEmpty)
+    }
+
+    /// A same-size edit with the old modification time put back is still seen: the change time
+    /// moved, so the row is read again.
+    @Test func aSameSizeEditWithItsMtimePutBackIsReadAgain() throws {
+        let (folder, root, cacheHome) = try makeLibrary()
+        defer { folder.remove() }
+        let library = Library(root: root, cache: LibraryCache(root: root, cacheHome: cacheHome))
+        let first = try library.rows()
         let path = root + "/en/harbour.md"
         let before = try status(of: path)
-        #expect(first.rows.first { $0.id == "en/harbour.md" }?.title == "Notes from the Harbour")
-
-        // Same size, binary content, the old modification time put back.
-        try Data(repeating: 0, count: Int(before.st_size)).write(to: URL(fileURLWithPath: path))
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "Notes from the Harbour", with: "Notes from the Station")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         var times = [before.st_atim, before.st_mtim]
         #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
         let after = try status(of: path)
-        #expect(after.st_size == before.st_size)
-        #expect(after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
-
-        // Read afresh, the file is refused as binary...
-        let fresh = try Library(root: root).rows()
-        #expect(!fresh.rows.contains { $0.id == "en/harbour.md" })
-        #expect(fresh.problems.contains { if case .binary = $0 { true } else { false } })
-        // ...but the cached list still has it as it was.
+        #expect(after.st_size == before.st_size && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
         let second = try library.rows()
-        #expect(second.rows == first.rows)
-        #expect(second.problems.isEmpty)
+        #expect(second.rows.first { $0.id == "en/harbour.md" }?.title == "Notes from the Station")
+        #expect(first.rows.first { $0.id == "en/harbour.md" }?.title == "Notes from the Harbour")
+        #expect(second.rows == (try Library(root: root).rows().rows))
+    }
+
+    /// A FIFO, a symlink to a device or a directory in the table's place: read as no table, at
+    /// once, and the list is read again and saved in its place.
+    @Test(.timeLimit(.minutes(1)), arguments: ["fifo", "symlink to /dev/zero", "symlink to the real table", "folder"])
+    func aTableThatIsNotARegularFileIsNeverWaitedOn(_ kind: String) throws {
+        let (folder, root, cacheHome) = try makeLibrary()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: root, cacheHome: cacheHome)
+        let listed = try Library(root: root, cache: cache).rows().rows
+        let path = cache.directory + "/articles.tsv"
+        switch kind {
+        case "fifo": unlink(path); mkfifo(path, 0o600)
+        case "symlink to /dev/zero": unlink(path); symlink("/dev/zero", path)
+        case "symlink to the real table": rename(path, path + ".real"); symlink(path + ".real", path)
+        default: unlink(path); mkdir(path, 0o700)
+        }
+        #expect(cache.loadRows().isEmpty)
+        #expect(cache.load().rows.isEmpty)
+        #expect(try Library(root: root, cache: cache).rows().rows == listed)
     }
 
     @Test func aChangedFileIsReadAgain() throws {

@@ -115,6 +115,7 @@ import Testing
         },
         "a FIFO": { path in unlink(path); mkfifo(path, 0o600) },
         "a symlink to /dev/zero": { path in unlink(path); symlink("/dev/zero", path) },
+        "a FIFO for its journal": { path in mkfifo(path + "-wal", 0o600) },
         "another schema version": { path in
             let database = try SQLiteDatabase(path: path)
             try database.execute("PRAGMA user_version = 99")

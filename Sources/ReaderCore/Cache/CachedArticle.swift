@@ -1,9 +1,12 @@
-/// What the cache knows of one file, true while its size and modification time stand:
-/// its list metadata.
+/// What the cache knows of one file, true while its size, modification time, inode and change
+/// time stand: its list metadata.
 public struct CachedArticle: Equatable, Sendable {
     public var id: String
     public var size: Int
     public var modified: Int
+    public var inode: UInt64
+    /// The change time (ctime), in nanoseconds.
+    public var changed: Int
     public var format: ArticleFormat
     public var fingerprint: String
     public var date: String?
@@ -15,11 +18,13 @@ public struct CachedArticle: Equatable, Sendable {
     /// file's size; a web page's from the text outside its chrome elements (`PageTextEstimate`).
     public var minutes: Int?
 
-    public init(id: String, size: Int, modified: Int, format: ArticleFormat, fingerprint: String, date: String?, title: String,
-                site: String? = nil, tags: [String] = [], minutes: Int? = nil) {
+    public init(id: String, size: Int, modified: Int, inode: UInt64 = 0, changed: Int = 0, format: ArticleFormat,
+                fingerprint: String, date: String?, title: String, site: String? = nil, tags: [String] = [], minutes: Int? = nil) {
         self.id = id
         self.size = size
         self.modified = modified
+        self.inode = inode
+        self.changed = changed
         self.format = format
         self.fingerprint = fingerprint
         self.date = date
@@ -31,29 +36,37 @@ public struct CachedArticle: Equatable, Sendable {
 
     /// True when the row describes `file` as it is now.
     public func matches(_ file: LibraryFile) -> Bool {
-        size == file.size && modified == file.modified && format == file.format
+        size == file.size && modified == file.modified && inode == file.inode && changed == file.changed && format == file.format
     }
 
     // MARK: - One line of `articles.tsv`
 
-    /// The row as a tab-separated line; the id and title are escaped.
+    /// The row as a tab-separated line; the id and title are escaped. Its last field checks the
+    /// rest: a hash of the bytes before it.
     var line: String {
-        [Self.escape(id), String(size), String(modified), format.rawValue, fingerprint, date ?? "-", Self.escape(title),
-         site.map(Self.escape) ?? "-", Self.escape(tags.joined(separator: "\n")), minutes.map(String.init) ?? "-"]
-            .joined(separator: "\t")
+        let fields = [Self.escape(id), String(size), String(modified), String(inode), String(changed), format.rawValue, fingerprint,
+                      date ?? "-", Self.escape(title), site.map(Self.escape) ?? "-", Self.escape(tags.joined(separator: "\n")),
+                      minutes.map(String.init) ?? "-"].joined(separator: "\t")
+        var hash = Hash64()
+        hash.mix(fields)
+        return fields + "\t" + hash.hex
     }
 
-    /// Parses a line written by `line` (its bytes, without the newline); nil for anything else.
+    /// Parses a line written by `line` (its bytes, without the newline); nil for anything else,
+    /// a line whose check does not match included.
     init?(line: UnsafeRawBufferPointer.SubSequence) {
         var fields: [Range<Int>] = []
-        fields.reserveCapacity(10)
+        fields.reserveCapacity(13)
         var start = line.startIndex
         for index in line.indices where line[index] == 0x09 {
             fields.append(start..<index)
             start = index + 1
         }
         fields.append(start..<line.endIndex)
-        guard fields.count == 10 else { return nil }
+        guard fields.count == 13 else { return nil }
+        var hash = Hash64()
+        hash.mix(UnsafeRawBufferPointer(rebasing: line[line.startIndex..<fields[12].lowerBound - 1]))
+        guard line[fields[12]].elementsEqual(hash.hex.utf8) else { return nil }
         func text(_ k: Int) -> String { String(decoding: line[fields[k]], as: UTF8.self) }
         func number(_ range: Range<Int>) -> Int? {
             guard !range.isEmpty, range.count <= 19 else { return nil }
@@ -61,18 +74,21 @@ public struct CachedArticle: Equatable, Sendable {
             for index in range {
                 let byte = line[index]
                 guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
+                let (tens, over) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overAgain) = tens.addingReportingOverflow(Int(byte - 0x30))
+                guard !over && !overAgain else { return nil }
+                value = sum
             }
             return value
         }
-        guard let size = number(fields[1]), let modified = number(fields[2]), let format = ArticleFormat(rawValue: text(3)),
-              fields[4].count == 16 else { return nil }
-        let date = text(5)
-        let site = text(7), tags = Self.unescape(Substring(text(8)))
-        self.init(id: Self.unescape(Substring(text(0))), size: size, modified: modified, format: format, fingerprint: text(4),
-                  date: date == "-" ? nil : date, title: Self.unescape(Substring(text(6))),
+        guard let size = number(fields[1]), let modified = number(fields[2]), let inode = number(fields[3]),
+              let changed = number(fields[4]), let format = ArticleFormat(rawValue: text(5)), fields[6].count == 16 else { return nil }
+        let date = text(7)
+        let site = text(9), tags = Self.unescape(Substring(text(10)))
+        self.init(id: Self.unescape(Substring(text(0))), size: size, modified: modified, inode: UInt64(inode), changed: changed,
+                  format: format, fingerprint: text(6), date: date == "-" ? nil : date, title: Self.unescape(Substring(text(8))),
                   site: site == "-" ? nil : Self.unescape(Substring(site)),
-                  tags: tags.isEmpty ? [] : tags.split(separator: "\n").map(String.init), minutes: number(fields[9]))
+                  tags: tags.isEmpty ? [] : tags.split(separator: "\n").map(String.init), minutes: number(fields[11]))
     }
 
     static func escape(_ text: String) -> String {

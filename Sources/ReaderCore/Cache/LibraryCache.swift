@@ -24,7 +24,7 @@ public final class LibraryCache: Sendable {
         public var rows: [String: CachedArticle] = [:]
     }
 
-    static let header = "reader-cache 10"
+    static let header = "reader-cache 11"
     var tablePath: String { directory + "/articles.tsv" }
 
     /// The table on disk; empty when missing, corrupt or from another version.
@@ -39,22 +39,42 @@ public final class LibraryCache: Sendable {
     /// The table's rows on disk, in id order (as `save` writes them); none when the table is
     /// missing, corrupt or from another version.
     public func loadRows() -> [CachedArticle] {
-        guard let file = MappedFile(path: tablePath) else { return [] }
-        let bytes = file.bytes
-        guard let firstEnd = bytes.firstIndex(of: 0x0A),
-              String(decoding: bytes[..<firstEnd], as: UTF8.self) == Self.header else { return [] }
-        var rows: [CachedArticle] = []
-        rows.reserveCapacity(bytes.count / 128)
-        var start = firstEnd + 1
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            if end > start {
-                guard let row = CachedArticle(line: bytes[start..<end]) else { return [] }
-                rows.append(row)
+        guard let contents = Self.read(tablePath) else { return [] }
+        return contents.withUnsafeBytes { bytes -> [CachedArticle] in
+            guard let firstEnd = bytes.firstIndex(of: 0x0A),
+                  String(decoding: bytes[..<firstEnd], as: UTF8.self) == Self.header else { return [] }
+            var rows: [CachedArticle] = []
+            rows.reserveCapacity(bytes.count / 128)
+            var start = firstEnd + 1
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                if end > start {
+                    guard let row = CachedArticle(line: bytes[start..<end]) else { return [] }
+                    rows.append(row)
+                }
+                start = end + 1
             }
-            start = end + 1
+            return rows
         }
-        return rows
+    }
+
+    /// The bytes of the regular file at `path` (not through a symlink; a FIFO or device in its
+    /// place is not waited on, and a file that shrinks while read cannot fault, as a mapping would).
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 1 << 32 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
+        }
+        return filled == bytes.count ? bytes : nil
     }
 
     /// Writes the table: a temporary file renamed over the old one.
@@ -72,7 +92,7 @@ public final class LibraryCache: Sendable {
     /// Runs `body` holding the cache's lock (creating the folder first).
     public func withLock<T>(_ body: () throws -> T) rethrows -> T {
         PrivateFolder.create(directory)
-        let fd = open(directory + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(directory + "/lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         if fd >= 0 { while flock(fd, LOCK_EX) != 0 && errno == EINTR {} }
         defer { if fd >= 0 { flock(fd, LOCK_UN); close(fd) } }
         return try body()

@@ -24,9 +24,14 @@ public final class SearchIndex {
     /// Opens the index in `directory` (created if missing), rebuilding one that cannot be used.
     public init(directory: String) throws(SQLiteError) {
         PrivateFolder.create(directory)
-        path = directory + "/index.sqlite"
-        var info = stat()
-        if lstat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+        let path = directory + "/index.sqlite"
+        self.path = path
+        // A FIFO, device or symlink in place of the database or its journal would be waited on or followed.
+        let irregular = ["", "-wal", "-shm"].contains { suffix in
+            var info = stat()
+            return lstat(path + suffix, &info) == 0 && info.st_mode & S_IFMT != S_IFREG
+        }
+        if irregular {
             rebuilt = "the search index was not a regular file; rebuilding it"
             Self.remove(path)
         }
@@ -119,7 +124,7 @@ public final class SearchIndex {
 
     /// The stamp that tells whether an article's row still describes its file.
     static func stamp(_ row: CachedArticle) -> String {
-        "\(row.size):\(row.modified):\(row.format.rawValue):\(row.fingerprint)"
+        "\(row.size):\(row.modified):\(row.inode):\(row.changed):\(row.format.rawValue):\(row.fingerprint)"
     }
 
     /// Every indexed article's stamp, by id.
@@ -202,30 +207,14 @@ public final class SearchIndex {
         }
     }
 
-    /// A 64-bit hash of the rows' ids and stamps, in their order (`Fingerprint`'s mix).
+    /// A 64-bit hash of the rows' ids and stamps, in their order.
     static func signature(of rows: [CachedArticle]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(rows.count)
-        func mix(_ word: UInt64) {
-            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 29
-        }
-        func mix(_ text: String) {
-            var word: UInt64 = 0, count = 0
-            for byte in text.utf8 {
-                word = word << 8 | UInt64(byte)
-                count += 1
-                if count == 8 { mix(word); (word, count) = (0, 0) }
-            }
-            mix(word ^ UInt64(count) << 56)
-        }
+        var hash = Hash64(seed: UInt64(rows.count))
         for row in rows {
-            mix(row.id)
-            mix(UInt64(bitPattern: Int64(row.size)))
-            mix(UInt64(bitPattern: Int64(row.modified)))
-            mix(row.format.rawValue)
-            mix(row.fingerprint)
+            hash.mix(row.id)
+            hash.mix(stamp(row))
         }
-        return String(hash, radix: 16)
+        return hash.hex
     }
 
     /// Carries a batch's documents from the thread that reads them.

@@ -113,7 +113,8 @@ public struct Library: Sendable {
         // The reading time of a head cut short of the file grows with the rest of it.
         let read = min(end, file.format == .text ? ArticleParser.dumpHeadLength : ArticleParser.headLength)
         let minutes = head.metadata.minutes.map { max(1, $0 * file.size / max(1, read)) }
-        return CachedArticle(id: file.id, size: file.size, modified: file.modified, format: file.format,
+        return CachedArticle(id: file.id, size: file.size, modified: file.modified, inode: file.inode, changed: file.changed,
+                             format: file.format,
                              fingerprint: Fingerprint.of(head: bytes, size: file.size),
                              date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title,
                              site: head.metadata.siteName, tags: head.metadata.tags,
@@ -126,7 +127,8 @@ public struct Library: Sendable {
         let bytes = try FileReader.read(file.path)
         if TextDecoder.looksBinary(bytes) { throw .binary(file.id) }
         let head = ArticleParser.pageHead(bytes: bytes, format: file.format, fallbackTitle: fallbackTitle(file.id))
-        return CachedArticle(id: file.id, size: file.size, modified: file.modified, format: file.format,
+        return CachedArticle(id: file.id, size: file.size, modified: file.modified, inode: file.inode, changed: file.changed,
+                             format: file.format,
                              fingerprint: Fingerprint.of(head: bytes, size: file.size),
                              date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title,
                              site: head.metadata.siteName, tags: head.metadata.tags, minutes: head.metadata.minutes)
@@ -189,8 +191,7 @@ public struct Library: Sendable {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             guard let format = ArticleFormat(fileName: name) else { throw .unsupportedFormat(article) }
             let id = path == inLibrary ? article : Self.relativeID(of: path, in: root) ?? article
-            return LibraryFile(id: id, path: path, format: format, size: Int(info.st_size),
-                               modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+            return LibraryFile(id: id, path: path, format: format, status: info)
         }
         throw .unknownArticle(article)
     }

@@ -120,7 +120,7 @@ private struct Walk {
                 scan.problems.append(.tooLarge(id, size: Int(info.st_size), limit: FileReader.sizeLimit))
                 continue
             }
-            scan.files.append(LibraryFile(id: id, path: path, format: format, size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)))
+            scan.files.append(LibraryFile(id: id, path: path, format: format, status: info))
         }
     }
 

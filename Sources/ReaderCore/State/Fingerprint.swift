@@ -10,23 +10,8 @@ public enum Fingerprint {
 
     /// The fingerprint of a file of `size` bytes that starts with `head`.
     public static func of(head: [UInt8], size: Int) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(size)
-        func mix(_ word: UInt64) {
-            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 29
-        }
-        let bytes = head.prefix(prefixLength)
-        bytes.withUnsafeBytes { buffer in
-            var index = 0
-            while index + 8 <= buffer.count {
-                mix(buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                index += 8
-            }
-            var tail: UInt64 = 0
-            while index < buffer.count { tail = tail << 8 | UInt64(buffer[index]); index += 1 }
-            mix(tail ^ UInt64(buffer.count))
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        var hash = Hash64(seed: UInt64(size))
+        head.prefix(prefixLength).withUnsafeBytes { hash.mix($0) }
+        return hash.hex
     }
 }
