@@ -9,6 +9,7 @@ final class Terminal {
     enum StartError: Error, CustomStringConvertible {
         case dumbTerminal(String)
         case noUTF8Locale(String)
+        case noKeyboard(String)
 
         var description: String {
             switch self {
@@ -16,6 +17,8 @@ final class Terminal {
                 return "TERM=\(Sanitizer.line(term.isEmpty ? "(unset)" : term)) cannot show the interactive reader; use 'reader list' and 'reader show ARTICLE'"
             case .noUTF8Locale(let codeset):
                 return "the locale's character set is \(Sanitizer.line(codeset)), not UTF-8, and C.UTF-8 is not installed; use 'reader list' and 'reader show ARTICLE'"
+            case .noKeyboard(let reason):
+                return "standard input is not a terminal and /dev/tty cannot be opened (\(reason)); use 'reader list' and 'reader show ARTICLE'"
             }
         }
     }
@@ -36,8 +39,12 @@ final class Terminal {
             setlocale(LC_CTYPE, "C.UTF-8")
             guard Self.localeIsUTF8() else { throw StartError.noUTF8Locale(String(cString: nl_langinfo(nl_item(CODESET)))) }
         }
+        // Keys come from the terminal, as less reads them: /dev/tty when standard input is
+        // redirected or closed (a read of /dev/null would return at once, forever).
+        let keyboard = isatty(STDIN_FILENO) == 1 ? STDIN_FILENO : open("/dev/tty", O_RDWR | O_CLOEXEC)
+        guard keyboard >= 0 else { throw StartError.noKeyboard(String(cString: strerror(errno))) }
         // newterm, not initscr: an unknown TERM returns NULL instead of exiting the process.
-        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(keyboard, "r"),
               let screen = newterm(nil, output, input), let window = reader_stdscr() else { throw StartError.dumbTerminal(term) }
         screenPointer = screen
         self.window = window

@@ -149,11 +149,17 @@ import Testing
         #expect(try setup.run(["mark", Setup.id(0), "--read"]).status == 0)
     }
 
-    @Test func aStateFileFromANewerSchemaIsLeftUntouched() throws {
+    /// A newer schema makes the store read-only whatever its shape: only a file that does not
+    /// parse at all, or has no newer version, is corrupt.
+    @Test(arguments: ["{\"version\": 7, \"articles\": {}, \"future\": true}",
+                      "{\"version\": 999, \"articles\": [1, 2, 3]}",
+                      "{\"version\": 999, \"articles\": {\"0123456789abcdef\": {\"path\": \"a\", \"read\": \"yes\"}}}",
+                      "{\"version\": 999}"])
+    func aStateFileFromANewerSchemaIsLeftUntouched(_ text: String) throws {
         let setup = try Setup(articles: 2)
         defer { setup.remove() }
         try FileManager.default.createDirectory(atPath: setup.state, withIntermediateDirectories: true)
-        let newer = Data("{\"version\": 7, \"articles\": {}, \"future\": true}".utf8)
+        let newer = Data(text.utf8)
         try newer.write(to: URL(fileURLWithPath: setup.state + "/state.json"))
         let mark = try setup.run(["mark", Setup.id(0), "--read"])
         #expect(mark.status != 0)
@@ -162,6 +168,9 @@ import Testing
         let list = try setup.run(["list"])
         #expect(list.status == 0)
         #expect(list.stderr.contains("newer"))
+        #expect(FileManager.default.contents(atPath: setup.state + "/state.json") == newer)
+        let left = try FileManager.default.contentsOfDirectory(atPath: setup.state).filter { $0.contains("corrupt") }
+        #expect(left.isEmpty, "\(left)")
     }
 
     @Test func exportThenImportMovesMarksToAnotherMachine() throws {

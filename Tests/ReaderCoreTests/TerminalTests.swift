@@ -18,7 +18,7 @@ import Testing
         /// `shell`: start an interactive shell and type the reader's command into it (for job control).
         /// `files`: written under the session's home (which is also `XDG_CONFIG_HOME`) before the start.
         init(library: String = TestSupport.samples.path, width: Int = 100, height: Int = 30, environment: String = "",
-             arguments: [String] = [], files: [String: String] = [:], shell: Bool = false) throws {
+             arguments: [String] = [], files: [String: String] = [:], shell: Bool = false, input: String = "") throws {
             self.library = library
             raw = root.appendingPathComponent("raw-output").path
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -30,7 +30,7 @@ import Testing
             let command = ([CommandLineTests.binary.path, "--library", library, "--state-dir", state] + arguments)
                 .map { "'\($0)'" }.joined(separator: " ")
             let env = "env LANG=C.UTF-8 LC_ALL= XDG_CACHE_HOME='\(cache)' XDG_CONFIG_HOME='\(root.path)' HOME='\(root.path)' BROWSER=true \(environment)"
-            let line = "\(env) \(command); echo READER-EXITED-$?"
+            let line = "\(env) \(command) \(input); echo READER-EXITED-$?"
             try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", shell ? "bash --norc --noprofile" : line + "; sleep 60"])
             try tmux(["set-option", "-g", "status", "off"])
             try tmux(["pipe-pane", "-o", "-t", "0", "cat >> '\(raw)'"])
@@ -136,6 +136,28 @@ import Testing
             _ = try? tmux(["kill-server"])
             try? FileManager.default.removeItem(at: root)
         }
+    }
+
+    /// With standard input redirected from /dev/null or closed, keys come from the terminal
+    /// (/dev/tty, as less reads them) and the reader idles without spinning.
+    @Test(arguments: ["< /dev/null", "<&-"])
+    func keysComeFromTheTerminalWhenStandardInputIsNot(_ input: String) throws {
+        let session = try Session(input: input)
+        defer { session.close() }
+        try session.waitFor { $0.contains("Library") && !$0.contains("reading the library") }
+        let pid = try #require(session.readerPID())
+        /// User and system CPU time, in clock ticks, from /proc/PID/stat.
+        func cpuTicks() throws -> Int {
+            let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+            let fields = stat[stat.range(of: ")")!.upperBound...].split(separator: " ")
+            return Int(fields[11])! + Int(fields[12])!
+        }
+        let before = try cpuTicks()
+        sleep(2)
+        #expect(try cpuTicks() - before < 50, "more than a quarter of a core while idle")
+        try session.send("j")
+        try session.send("q")
+        #expect(try session.waitForExit().contains("READER-EXITED-0"))
     }
 
     @Test func tmuxIsInstalled() {

@@ -45,16 +45,24 @@ public final class StateStore {
         guard let data = FileManager.default.contents(atPath: path) else { return .missing }
         do {
             let file = try JSONDecoder().decode(StateFile.self, from: data)
-            if file.version > StateFile.currentVersion {
-                if !isReadOnly {
-                    isReadOnly = true
-                    warnings.append(StateStoreError.newerSchema(path, version: file.version).description)
-                }
-            }
+            if file.version > StateFile.currentVersion { noteNewer(file.version) }
             return .parsed(file)
         } catch {
+            // A newer schema may have any shape: only its version is read, and it is never written.
+            if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+               let version = object["version"] as? Int, version > StateFile.currentVersion {
+                noteNewer(version)
+                return .parsed(StateFile(version: version))
+            }
             return .corrupt(Self.describe(error))
         }
+    }
+
+    /// Makes the store read-only for a file of a newer schema, and says so once.
+    private func noteNewer(_ version: Int) {
+        guard !isReadOnly else { return }
+        isReadOnly = true
+        warnings.append(StateStoreError.newerSchema(path, version: version).description)
     }
 
     /// Under the lock: the current file, with a corrupt one moved aside (and said so).
