@@ -85,10 +85,6 @@ import Testing
         #expect(Sanitizer.clean("\r") == "\n")
     }
 
-    @Test func unicodeLineAndParagraphSeparatorsBecomeLineFeeds() {
-        #expect(Sanitizer.clean("a\u{2028}b\u{2029}c") == "a\nb\nc")
-    }
-
     @Test func lineFeedsAreKept() {
         #expect(Sanitizer.clean("a\n\nb\n") == "a\n\nb\n")
     }
@@ -154,14 +150,11 @@ import Testing
         #expect(Sanitizer.clean("x" + controls + "y") == "xy")
     }
 
-    @Test(arguments: (0x80...0x9F as ClosedRange<UInt32>).filter { $0 != 0x9B && $0 != 0x9D })
+    @Test(arguments: (0x80...0x9F as ClosedRange<UInt32>).filter { $0 != 0x9B && $0 != 0x9D && $0 != 0x85 })
     func c1ControlsAreDropped(_ value: UInt32) {
-        // U+009B (CSI) and U+009D (OSC) open sequences: see eightBitCsiAndOscAreRemovedWhole.
+        // U+009B (CSI) and U+009D (OSC) open sequences: see eightBitCsiAndOscAreRemovedWhole;
+        // U+0085 (NEL) is a line break: see nelAndLineAndParagraphSeparatorsAreBreaks.
         #expect(Sanitizer.clean("x" + String(Unicode.Scalar(value)!) + "y") == "xy")
-    }
-
-    @Test func nextLineControlIsDroppedNotTurnedIntoABreak() {
-        #expect(Sanitizer.clean("next\u{85}line") == "nextline")
     }
 
     @Test func softHyphenIsDropped() {
@@ -276,5 +269,11 @@ import Testing
             }
         }
         #expect(lineFailures == 0, "line() kept a newline for \(lineFailures) of 4,000 random strings")
+    }
+
+    /// NEL and LS break lines, PS ends a paragraph; none of them is dropped.
+    @Test func nelAndLineAndParagraphSeparatorsAreBreaks() {
+        #expect(Sanitizer.clean("one\u{85}two\u{2028}three\u{2029}four") == "one\ntwo\nthree\n\nfour")
+        #expect(!Sanitizer.isClean("one\u{85}two"))
     }
 }

@@ -52,6 +52,21 @@ import Testing
         #expect(result.encoding == "UTF-16BE")
     }
 
+    /// Without a BOM, UTF-16 is told by its NULs: read, not refused as binary; a binary file
+    /// with NULs on one side only but controls in what they decode to stays binary.
+    @Test(arguments: [false, true])
+    func decodesUTF16WithoutABOMByItsNULs(_ bigEndian: Bool) {
+        let text = "The harbour 一 at dawn: 港口の朝 — 항구.\nA second line, café.\n"
+        let bytes = Array(Self.utf16(text, bigEndian: bigEndian).dropFirst(2))
+        #expect(!TextDecoder.looksBinary(bytes))
+        let result = TextDecoder.decode(bytes)
+        #expect(result.text == text)
+        #expect(result.encoding == (bigEndian ? "UTF-16BE" : "UTF-16LE"))
+        let controls: [UInt8] = (0..<64).flatMap { [UInt8($0 % 8), 0] }
+        #expect(TextDecoder.looksBinary(controls))
+        #expect(TextDecoder.looksBinary([0x41, 0x00, 0x00, 0x42, 0x41, 0x00, 0x00, 0x42]))
+    }
+
     @Test func utf16WithAnOddTrailingByteEndsInReplacementCharacter() {
         let result = TextDecoder.decode(Self.utf16("ok", bigEndian: false) + [0x41])
         #expect(result.text == "ok\u{FFFD}")

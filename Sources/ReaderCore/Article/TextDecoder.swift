@@ -19,7 +19,7 @@ public enum TextDecoder {
     /// True when the bytes look like a binary file: a NUL, a known binary signature, or more than
     /// 5% control bytes other than TAB, LF, CR, FF and ESC in the first 4 KiB (UTF-16 with BOM excepted).
     public static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bomlessUTF16(bytes) != nil { return false }
         let head = bytes.prefix(4096)
         let signatures: [[UInt8]] = [[0x89, 0x50, 0x4E, 0x47], [0x25, 0x50, 0x44, 0x46, 0x2D], [0x50, 0x4B, 0x03, 0x04],
                                      [0x7F, 0x45, 0x4C, 0x46], [0x47, 0x49, 0x46, 0x38], [0xFF, 0xD8, 0xFF], [0x1F, 0x8B]]
@@ -41,11 +41,34 @@ public enum TextDecoder {
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return Result(text: utf16(bytes.dropFirst(2), bigEndian: false), encoding: "UTF-16LE") }
         if bytes.starts(with: [0xFE, 0xFF]) { return Result(text: utf16(bytes.dropFirst(2), bigEndian: true), encoding: "UTF-16BE") }
+        if let bigEndian = bomlessUTF16(bytes) {
+            return Result(text: utf16(bytes[...], bigEndian: bigEndian), encoding: bigEndian ? "UTF-16BE" : "UTF-16LE")
+        }
         if let text = String(validating: bytes, as: UTF8.self) { return Result(text: text, encoding: "UTF-8") }
         if !mostlyUTF8(bytes), let name = detect(bytes), let text = convert(bytes, from: name) {
             return Result(text: text, encoding: name)
         }
         return Result(text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8")
+    }
+
+    /// The byte order of UTF-16 text without a BOM (true: big-endian), told by its NULs: the
+    /// high bytes of ASCII and Latin text fall on odd offsets (little-endian) or even ones, for
+    /// at least a quarter of the characters and nearly none on the other side, and what they decode to has no controls
+    /// but whitespace. Nil for anything else (UTF-16 of CJK alone has no NULs to tell by).
+    static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
+        let head = bytes.prefix(4096 & ~1)
+        guard head.count >= 4 else { return nil }
+        var even = 0, odd = 0
+        for (offset, byte) in head.enumerated() where byte == 0 {
+            if offset.isMultiple(of: 2) { even += 1 } else { odd += 1 }
+        }
+        let pairs = head.count / 2
+        let bigEndian: Bool
+        // A few NULs on the other side: characters such as U+4E00 whose low byte is 0.
+        if odd * 4 >= pairs && even * 10 <= odd { bigEndian = false } else if even * 4 >= pairs && odd * 10 <= even { bigEndian = true } else { return nil }
+        let text = utf16(head[...], bigEndian: bigEndian)
+        let controls = text.unicodeScalars.contains { $0.value < 0x20 && !"\t\n\r\u{0C}".unicodeScalars.contains($0) }
+        return controls ? nil : bigEndian
     }
 
     /// True when well-formed multi-byte UTF-8 sequences are at least as many as stray bytes:

@@ -27,8 +27,10 @@ public enum Sanitizer {
                 (escape, consumed) = escape.next(v)
                 if consumed { continue }
             }
-            if v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 {
+            // Line breaks: LF, CR, CR LF, NEL and LS; PS ends a paragraph (a blank line).
+            if v == 0x0A || v == 0x0D || v == 0x85 || v == 0x2028 || v == 0x2029 {
                 if !(v == 0x0A && previousWasCR) { out.append("\n") }
+                if v == 0x2029 { out.append("\n") }
                 previousWasCR = v == 0x0D
                 column = 0
                 continue
