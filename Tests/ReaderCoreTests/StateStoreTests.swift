@@ -49,6 +49,34 @@ final class TickingClock: @unchecked Sendable {
         #expect(again.articles.count == 2)
     }
 
+    /// A `state.json` that is a symlink (kept in a synced folder, say) stays one: the file it
+    /// points to is written, atomically in its own folder, and moved aside there when corrupt;
+    /// a dangling link is followed to where it points.
+    @Test(arguments: [true, false])
+    func aSymlinkedStateFileIsWrittenThroughToItsTarget(_ targetExists: Bool) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.mkdir("state")
+        try folder.mkdir("synced")
+        let target = folder.path + "/synced/reader-state.json"
+        if targetExists { try Data("{\"version\": 1, \"articles\": {}}".utf8).write(to: URL(fileURLWithPath: target)) }
+        #expect(symlink("../synced/reader-state.json", folder.path + "/state/state.json") == 0)
+        let store = makeStore(folder)
+        try store.apply([.read(Self.first, true)])
+        var info = stat()
+        #expect(lstat(folder.path + "/state/state.json", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        let written = try JSONDecoder().decode(StateFile.self, from: Data(contentsOf: URL(fileURLWithPath: target)))
+        #expect(written.state(for: Self.first).read)
+        #expect(makeStore(folder).load().state(for: Self.first).read)
+        // Corrupt: moved aside beside the target, the link kept.
+        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: target))
+        try store.apply([.bookmarked(Self.second, true)])
+        #expect(lstat(folder.path + "/state/state.json", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/synced").contains { $0.hasPrefix("reader-state.json.corrupt-") })
+        #expect(makeStore(folder).load().state(for: Self.second).bookmarked)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/synced").allSatisfy { !$0.hasPrefix(".state.json.tmp") })
+    }
+
     @Test func laterChangesReplaceEarlierOnesAndANegativePositionBecomesZero() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

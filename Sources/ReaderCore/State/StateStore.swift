@@ -7,6 +7,8 @@ import Foundation
 /// - A corrupt file is moved aside to `state.json.corrupt-<time>`, never overwritten.
 /// - A file from a newer schema is read but never written (`isReadOnly`).
 /// - An older schema is migrated in memory; the old file is kept as `state.json.v<N>.bak`.
+/// - A `state.json` that is a symlink stays one: the file it points to is what is written
+///   (atomically, in that file's folder) and moved aside when corrupt.
 public final class StateStore {
     public let directory: String
     public var path: String { directory + "/state.json" }
@@ -65,6 +67,19 @@ public final class StateStore {
         warnings.append(StateStoreError.newerSchema(path, version: version).description)
     }
 
+    /// The file written: `state.json`, or where it points when it is a symlink (made absolute,
+    /// even when the link dangles).
+    var target: String {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        guard let link = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return path }
+        return link.hasPrefix("/") ? link : directory + "/" + link
+    }
+
     /// Under the lock: the current file, with a corrupt one moved aside (and said so).
     private func readForWrite() throws(StateStoreError) -> StateFile {
         switch read() {
@@ -72,13 +87,14 @@ public final class StateStore {
         case .parsed(let file): return file
         case .corrupt(let reason):
             // Never over an earlier copy: a second corrupt file in the same second gets a suffix.
-            var aside = path + ".corrupt-" + Self.timestamp()
+            let target = target
+            var aside = target + ".corrupt-" + Self.timestamp()
             var suffix = 1
             while FileManager.default.fileExists(atPath: aside) {
-                aside = path + ".corrupt-" + Self.timestamp() + "-\(suffix)"
+                aside = target + ".corrupt-" + Self.timestamp() + "-\(suffix)"
                 suffix += 1
             }
-            if rename(path, aside) != 0 { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
+            if rename(target, aside) != 0 { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
             warnings.append("\(Sanitizer.line(path)): corrupt (\(Sanitizer.line(reason))); moved aside to \(Sanitizer.line(aside)); starting with empty state")
             return StateFile()
         }
@@ -121,7 +137,7 @@ public final class StateStore {
     private func keepBackup(of version: Int) throws(StateStoreError) {
         let backup = path + ".v\(version).bak"
         guard !FileManager.default.fileExists(atPath: backup) else { return }
-        do { try FileManager.default.copyItem(atPath: path, toPath: backup) } catch {
+        do { try FileManager.default.copyItem(atPath: target, toPath: backup) } catch {
             throw .cannotWrite(backup, reason: error.localizedDescription)
         }
     }
@@ -140,16 +156,19 @@ public final class StateStore {
         return try body()
     }
 
-    /// Writes `file` to a new temporary file, fsyncs it, renames it over `state.json` and
-    /// fsyncs the folder. On any failure the old file stays as it was.
+    /// Writes `file` to a new temporary file, fsyncs it, renames it over `state.json` (or the
+    /// file its symlink points to, the temporary file beside it) and fsyncs that folder. On any
+    /// failure the old file stays as it was.
     private func write(_ file: StateFile) throws(StateStoreError) {
+        let target = target
+        let folder = (target as NSString).deletingLastPathComponent
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(file) else { throw .cannotWrite(path, reason: "cannot encode the state") }
         var mode: mode_t = 0o600
         var info = stat()
-        if stat(path, &info) == 0 { mode = info.st_mode & 0o777 }
-        let temporary = directory + "/.state.json.tmp.\(getpid())"
+        if stat(target, &info) == 0 { mode = info.st_mode & 0o777 }
+        let temporary = folder + "/.state.json.tmp.\(getpid())"
         unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .cannotWrite(temporary, reason: String(cString: strerror(errno))) }
@@ -168,15 +187,15 @@ public final class StateStore {
             unlink(temporary)
             throw .cannotWrite(path, reason: failure)
         }
-        guard rename(temporary, path) == 0 else {
+        guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw .cannotWrite(path, reason: reason)
         }
-        let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard dirfd >= 0 else { throw .cannotWrite(directory, reason: String(cString: strerror(errno))) }
+        let dirfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirfd >= 0 else { throw .cannotWrite(folder, reason: String(cString: strerror(errno))) }
         defer { close(dirfd) }
-        if fsync(dirfd) != 0 { throw .cannotWrite(directory, reason: "fsync: " + String(cString: strerror(errno))) }
+        if fsync(dirfd) != 0 { throw .cannotWrite(folder, reason: "fsync: " + String(cString: strerror(errno))) }
     }
 
     /// Deletes `.state.json.tmp.*` files a killed writer left; called under the lock, when no
