@@ -129,6 +129,7 @@ struct InteractiveReader {
             }
             do {
                 let (entries, problems) = try library.entries(state: state, progress: progress)
+                if let damage = library.cache?.takeDamage() { post(.status(damage)) }
                 return .libraryLoaded(entries, state: state, problems: problems.map(\.description))
             } catch {
                 return .status("cannot read the library: \(error)")

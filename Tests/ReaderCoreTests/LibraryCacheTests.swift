@@ -253,6 +253,45 @@ import Testing
         #expect(second.rows == (try Library(root: root).rows().rows))
     }
 
+    /// Damage to the table is said once, and the list read again is as sound as the first;
+    /// another version's table or none at all is replaced without a word.
+    @Test(arguments: ["a row's byte changed", "rows swapped with their titles", "garbage header", "fifo", "another version", "missing"])
+    func damageToTheTableIsSaidOnceAndRepaired(_ kind: String) throws {
+        let (folder, root, cacheHome) = try makeLibrary()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: root, cacheHome: cacheHome)
+        let library = Library(root: root, cache: cache)
+        let listed = try library.rows().rows
+        #expect(cache.takeDamage() == nil)
+        let path = cache.directory + "/articles.tsv"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        switch kind {
+        case "a row's byte changed": text = text.replacingOccurrences(of: "山里的茶馆", with: "山里的茶舘")
+        case "rows swapped with their titles":
+            var lines = text.split(separator: "\n").map(String.init)
+            var first = lines[1].split(separator: "\t", omittingEmptySubsequences: false), second = lines[2].split(separator: "\t", omittingEmptySubsequences: false)
+            (first[8], second[8]) = (second[8], first[8])
+            lines[1] = first.joined(separator: "\t")
+            lines[2] = second.joined(separator: "\t")
+            text = lines.joined(separator: "\n") + "\n"
+        case "garbage header": text = "\u{0}\u{FF}garbage\n" + text
+        case "another version": text = text.replacingOccurrences(of: LibraryCache.header, with: "reader-cache 3")
+        default: break
+        }
+        switch kind {
+        case "fifo": unlink(path); mkfifo(path, 0o600)
+        case "missing": unlink(path)
+        default: try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        #expect(try library.rows().rows == listed)
+        let damage = cache.takeDamage()
+        #expect((damage != nil) == !["another version", "missing"].contains(kind), "\(kind): \(damage ?? "nil")")
+        #expect(damage.map { $0.contains("the list's cache was damaged") } != false)
+        #expect(cache.takeDamage() == nil)
+        #expect(try library.rows().rows == listed)
+        #expect(cache.takeDamage() == nil, "repaired by the list read again")
+    }
+
     /// A FIFO, a symlink to a device or a directory in the table's place: read as no table, at
     /// once, and the list is read again and saved in its place.
     @Test(.timeLimit(.minutes(1)), arguments: ["fifo", "symlink to /dev/zero", "symlink to the real table", "folder"])

@@ -28,7 +28,9 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let (_, state) = options.loadState()
-        var (entries, problems) = try options.openLibrary().entries(state: state)
+        let library = options.openLibrary()
+        var (entries, problems) = try library.entries(state: state)
+        if let damage = library.cache?.takeDamage() { Platform.warn(damage) }
         for problem in problems { Platform.warn(problem.description) }
         switch filter {
         case .unread: entries = entries.filter { !$0.read }

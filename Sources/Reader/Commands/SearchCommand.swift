@@ -44,6 +44,7 @@ struct SearchCommand: ParsableCommand {
             reporter.end()
             throw error
         }
+        if let damage = library.cache?.takeDamage() { Platform.warn(damage) }
         if let notice = answer.notice { Platform.warn(notice) }
         for problem in answer.problems { Platform.warn(problem.description) }
         if json {

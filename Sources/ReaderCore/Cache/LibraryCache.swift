@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The derived data of one library under `$XDG_CACHE_HOME/reader/<library hash>/`:
 /// `articles.tsv` (a row per file: list metadata and fingerprint) and the full-text index
@@ -8,6 +9,8 @@ import Foundation
 /// `lock`; readers need none: the table is replaced by rename.
 public final class LibraryCache: Sendable {
     public let directory: String
+    /// Why the table on disk could not be used, until taken.
+    private let damage = Mutex<String?>(nil)
 
     /// The cache of the library at `root`, under `cacheHome` (the `reader` cache folder).
     public init(root: String, cacheHome: String) {
@@ -39,22 +42,46 @@ public final class LibraryCache: Sendable {
     /// The table's rows on disk, in id order (as `save` writes them); none when the table is
     /// missing, corrupt or from another version.
     public func loadRows() -> [CachedArticle] {
-        guard let contents = Self.read(tablePath) else { return [] }
+        guard let contents = Self.read(tablePath) else {
+            var info = stat()
+            if lstat(tablePath, &info) == 0 { noteDamage("it is not a regular file that can be read") }
+            return []
+        }
         return contents.withUnsafeBytes { bytes -> [CachedArticle] in
             guard let firstEnd = bytes.firstIndex(of: 0x0A),
-                  String(decoding: bytes[..<firstEnd], as: UTF8.self) == Self.header else { return [] }
+                  String(decoding: bytes[..<firstEnd], as: UTF8.self) == Self.header else {
+                // Another version's table is simply replaced; anything else is damage.
+                if !bytes.starts(with: "reader-cache ".utf8) { noteDamage("its header is not a table's") }
+                return []
+            }
             var rows: [CachedArticle] = []
             rows.reserveCapacity(bytes.count / 128)
             var start = firstEnd + 1
             while start < bytes.count {
                 let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
                 if end > start {
-                    guard let row = CachedArticle(line: bytes[start..<end]) else { return [] }
+                    guard let row = CachedArticle(line: bytes[start..<end]) else {
+                        noteDamage("row \(rows.count + 1) does not check")
+                        return []
+                    }
                     rows.append(row)
                 }
                 start = end + 1
             }
             return rows
+        }
+    }
+
+    private func noteDamage(_ why: String) {
+        damage.withLock { $0 = "the list's cache was damaged (\(why)); the library was read again" }
+    }
+
+    /// Why the table on disk could not be used, once (nil if it was sound, missing or another
+    /// version's): the list was read from the files instead, and saved in its place.
+    public func takeDamage() -> String? {
+        damage.withLock { value in
+            defer { value = nil }
+            return value
         }
     }
 
