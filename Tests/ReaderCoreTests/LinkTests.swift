@@ -73,4 +73,17 @@ import Testing
         #expect(article.links[0].label == "Example study, 2020")
         #expect(article.links[1].label == "Smith (2019). \"Bridges\"")
     }
+
+    /// A paragraph of thousands of links is numbered in one pass: every marker after its label,
+    /// in order (the markers were once inserted one by one, each moving the rest of the text).
+    @Test func aParagraphOfThousandsOfLinksIsNumberedInOrder() throws {
+        let count = 3_000
+        let markdown = "# Links\n\n" + (1...count).map { "[l\($0)](https://example.org/\($0))" }.joined(separator: " ") + "\n"
+        let article = ArticleParser.parse(bytes: Array(markdown.utf8), format: .markdown, fallbackTitle: "links")
+        #expect(article.links.count == count)
+        #expect(article.links.last?.url == "https://example.org/\(count)")
+        let text = article.page.map(\.text).joined(separator: "\n")
+        let expected = (1...count).map { "l\($0)[\($0)]" }.joined(separator: " ")
+        #expect(text.contains(expected))
+    }
 }

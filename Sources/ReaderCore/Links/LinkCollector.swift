@@ -66,12 +66,21 @@ public enum LinkCollector {
         return label.isEmpty || label.allSatisfy(\.isNumber) ? nil : label
     }
 
-    /// `text` with "[n]" inserted at each UTF-16 offset.
+    /// `text` with "[n]" inserted at each UTF-16 offset, in one pass; markers that share an
+    /// offset go in the reverse of their order in `markers`.
     private static func insert(_ markers: [(offset: Int, n: Int)], into text: String) -> String {
-        var units = Array(text.utf16)
-        for marker in markers.sorted(by: { $0.offset > $1.offset }) {
-            units.insert(contentsOf: Array("[\(marker.n)]".utf16), at: min(marker.offset, units.count))
+        let units = Array(text.utf16)
+        var out: [UInt16] = []
+        out.reserveCapacity(units.count + markers.count * 4)
+        var copied = 0
+        let ordered = markers.enumerated().sorted { ($0.element.offset, $1.offset) < ($1.element.offset, $0.offset) }
+        for (_, marker) in ordered {
+            let offset = min(marker.offset, units.count)
+            out += units[copied..<offset]
+            out += "[\(marker.n)]".utf16
+            copied = offset
         }
-        return String(decoding: units, as: UTF16.self)
+        out += units[copied...]
+        return String(decoding: out, as: UTF16.self)
     }
 }
