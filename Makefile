@@ -16,7 +16,7 @@ BIN_DEBUG = .build/debug/reader
 BIN_RELEASE = .build/release/reader
 MAN_PAGE = .build/plugins/GenerateManual/outputs/Reader/reader.1
 
-.PHONY: deps bench-deps apt build release run test bench man install uninstall clean
+.PHONY: deps bench-deps apt build release run test bench fuzz man install uninstall clean
 
 deps:
 	@$(MAKE) --no-print-directory apt PACKAGES="$(DEB_PACKAGES)"
@@ -47,6 +47,11 @@ test: deps
 
 bench: release bench-deps
 	bench/run.sh $(BIN_RELEASE)
+
+# The mutation fuzzer of the test suite, longer: FUZZ_ITERATIONS inputs (default 10,000).
+fuzz: deps
+	$(SWIFT) build --build-tests -j $(JOBS)
+	FUZZ_ITERATIONS=$${FUZZ_ITERATIONS:-10000} $(SWIFT) test --skip-build --filter HTMLFuzzTests
 
 man: deps
 	$(SWIFT) package --disable-sandbox plugin generate-manual

@@ -5,7 +5,8 @@ import Testing
 /// A mutation fuzzer over the whole reading pipeline: bytes → decode (`HTMLCharset`, `MHTMLArchive`,
 /// `TextDecoder`) → parse → extract → blocks → layout, from the seed pages of `FuzzCorpus`
 /// mutated by `Mutator`. Every input is read as HTML, MHTML, Markdown and text, and laid out at
-/// 1, 7, 33 and 80 columns, article and full page; `PipelineInvariants` says what must hold.
+/// 1, 7, 33 and 80 columns and one from 1 to 200 (each iteration its own), article and full
+/// page; `PipelineInvariants` says what must hold.
 ///
 /// It is deterministic: seed and iteration name an input. By default it runs the first 120 inputs,
 /// stopping early after 8 s (so `make test` stays quick in a debug build); run it longer by hand with
@@ -66,7 +67,9 @@ import Testing
             watch.begin(iteration: iteration, bytes: input.bytes)
             let before = clock.now
             var timings: [String] = []
-            var violations = PipelineInvariants.check(input.bytes, renderer: renderer, layouts: &layouts,
+            // The fixed widths, and one from 1 to 200 named by the iteration.
+            let widths = PipelineInvariants.widths + [1 + Int(iteration % 200)]
+            var violations = PipelineInvariants.check(input.bytes, renderer: renderer, widths: widths, layouts: &layouts,
                                                       timings: !config.verbose ? nil : { format, parse, layout in
                 timings.append("\(format.rawValue) \(String(format: "%.3f+%.3f", parse.seconds, layout.seconds))")
             })

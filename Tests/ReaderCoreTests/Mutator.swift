@@ -175,7 +175,8 @@ struct Mutator {
         0xA0, 0xC0, 0xC2, 0xE2, 0xED, 0xEF, 0xF4, 0xF8, 0xFE, 0xFF,
     ]
 
-    /// Hostile markup, escapes, bidi controls, invalid UTF-8, charsets and Markdown syntax.
+    /// Hostile markup, escapes, bidi controls, combining marks, ZWJ emoji, variation selectors,
+    /// Hangul jamo, invalid UTF-8 (CESU-8 surrogates among it), charsets and Markdown syntax.
     static let tokens: [[UInt8]] = {
         let text: [String] = [
             "<", "</", ">", "<!--", "-->", "<!", "<?", "<script>", "</script>", "<script type=\"application/ld+json\">",
@@ -186,6 +187,8 @@ struct Mutator {
             "\u{200F}", "\u{061C}", "\u{1B}[31m", "\u{1B}[2J", "\u{1B}]0;owned\u{07}", "\u{1B}]8;;http://evil.example/\u{1B}\\",
             "\u{1B}P1$r\u{1B}\\", "\u{1B}", "\u{9B}31m", "\u{9D}0;x\u{9C}", "\u{07}", "\u{00}", "\u{7F}", "\u{85}",
             "\u{AD}", "\u{FEFF}", "\u{200B}", "\u{0301}\u{0301}\u{0301}", "👩‍👩‍👧‍👦", "🇯🇵", "中", "ｶﾞ", "\u{3000}",
+            "\u{FE0F}", "☺\u{FE0E}", "❤\u{FE0F}", "#\u{FE0F}\u{20E3}", "葛\u{E0100}", "\u{E0100}", "👍🏽\u{200D}",
+            "\u{1100}\u{1161}\u{11A8}", "\u{1100}\u{1100}\u{1100}", "\u{1160}\u{11A8}", "\u{115F}\u{1160}", "\u{3131}\u{314F}",
             "\t", "\r", "\r\n", "\u{2028}", "\u{FFFD}", "<meta charset=gbk>", "<meta charset=\"shift_jis\">",
             "<meta charset=utf-16le>", "<meta charset=x-user-defined>", "<meta charset=utf-7>",
             "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-jp\">", "<?xml version=\"1.0\" encoding=\"big5\"?>",
@@ -213,7 +216,9 @@ struct Mutator {
         // Invalid UTF-8: a lone continuation byte, overlong forms, a surrogate, past U+10FFFF, truncated sequences.
         tokens += [[0x80], [0xFF], [0xFE], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
                    [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xE2, 0x82], [0xF0, 0x9F, 0x98],
-                   [0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0x1B, 0x5B, 0x33, 0x31, 0x6D, 0xC2, 0x9B, 0x32, 0x4A]]
+                   [0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0x1B, 0x5B, 0x33, 0x31, 0x6D, 0xC2, 0x9B, 0x32, 0x4A],
+                   // CESU-8: U+1F600 as two encoded surrogates, and a lone high one.
+                   [0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80], [0xED, 0xA0, 0xBD]]
         return tokens
     }()
 

@@ -38,7 +38,7 @@ enum PipelineInvariants {
         return check(bytes, renderer: renderer, formats: formats, layouts: &layouts)
     }
 
-    static func check(_ bytes: [UInt8], renderer: ArticleRenderer, formats: [ArticleFormat] = formats,
+    static func check(_ bytes: [UInt8], renderer: ArticleRenderer, formats: [ArticleFormat] = formats, widths: [Int] = widths,
                       layouts: inout Int, timings: ((ArticleFormat, Duration, Duration) -> Void)? = nil) -> [Violation] {
         var violations: [Violation] = []
         let clock = ContinuousClock()

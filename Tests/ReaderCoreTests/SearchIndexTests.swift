@@ -144,15 +144,21 @@ import Testing
         #expect(try LibrarySearch.indexed("lighthouse", in: library.library, cache: library.cache).notice == nil)
     }
 
+    /// A library of `count` random articles (`a0.txt`…), with a cache folder beside it.
+    static func randomLibrary(seed: UInt64, count: Int) throws -> (folder: TemporaryFolder, root: String, cache: LibraryCache) {
+        var random = SplitMix64(seed: seed)
+        let folder = try TemporaryFolder()
+        for index in 0..<count { try folder.write("library/a\(index).txt", Self.article(&random)) }
+        let root = folder.path + "/library"
+        return (folder, root, LibraryCache(root: root, cacheHome: folder.path + "/cache"))
+    }
+
     /// The reader's index job and the searches typed meanwhile open a new index at once: none
     /// takes another's tables for damage, and each answers as a scan does.
     @Test(.timeLimit(.minutes(1)), arguments: 1...3)
     func connectionsOpeningANewIndexAtOnceNeitherRebuildNorFail(_ round: Int) throws {
-        var random = SplitMix64(seed: UInt64(round))
-        let folder = try TemporaryFolder()
+        let (folder, root, cache) = try Self.randomLibrary(seed: UInt64(round), count: 30)
         defer { folder.remove() }
-        for index in 0..<30 { try folder.write("library/a\(index).txt", Self.article(&random)) }
-        let root = folder.path + "/library", cache = LibraryCache(root: root, cacheHome: folder.path + "/cache")
         let library = Library(root: root, cache: cache)
         let rows = try library.rows().rows
         let expected = try LibrarySearch.scanned("harbour", in: Library(root: root)).results.map(\.id)
@@ -175,11 +181,9 @@ import Testing
     /// The index records the rows it was found to hold, so a search of the same rows reads no
     /// stamps: an edit, a file gone, an update cut short or a file it could not read undo it.
     @Test func theIndexKnowsWhenItHoldsTheRowsAsTheyAre() throws {
-        var random = SplitMix64(seed: 4)
-        let folder = try TemporaryFolder()
+        var random = SplitMix64(seed: 5)
+        let (folder, root, cache) = try Self.randomLibrary(seed: 4, count: 200)
         defer { folder.remove() }
-        for index in 0..<200 { try folder.write("library/a\(index).txt", Self.article(&random)) }
-        let root = folder.path + "/library", cache = LibraryCache(root: root, cacheHome: folder.path + "/cache")
         let library = Library(root: root, cache: cache)
         var rows = try library.rows().rows
         let index = try cache.index()
