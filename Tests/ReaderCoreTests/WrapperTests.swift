@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReaderCore
 
@@ -158,6 +159,23 @@ import Testing
         for line in wrapper.wrap(text, width: 11) {
             let from = String(decoding: units[line.start...], as: UTF16.self)
             #expect(from.hasPrefix(line.text))
+        }
+    }
+
+    /// A paragraph longer than the window is wrapped a window at a time, each from the last
+    /// line the one before left unfinished: line for line what wrapping it whole gives, with a
+    /// hashtag kept whole across a window's end.
+    @Test(arguments: [2, 7, 33, 80])
+    func aParagraphWrappedAWindowAtATimeIsTheParagraphWrappedWhole(_ width: Int) {
+        let long = "https://example.com/" + String(repeating: "segment/", count: 60)
+        let paragraph = (0..<12).map { Self.texts[$0 % Self.texts.count].1 }.joined(separator: " ") + " " + long + " #话题标签 "
+            + String(repeating: "連続する漢字の長い列", count: 40) + " end."
+        let tag = (paragraph as NSString).range(of: "#话题标签")
+        let unbroken = [tag.location..<(tag.location + tag.length)]
+        let whole = wrapper.wrap(paragraph, width: width, unbroken: unbroken, window: .max)
+        for window in [97, 300, 1_000] {
+            let windowed = wrapper.wrap(paragraph, width: width, unbroken: unbroken, window: window)
+            #expect(windowed == whole, "window \(window): \(windowed.count) lines, \(whole.count) whole")
         }
     }
 }

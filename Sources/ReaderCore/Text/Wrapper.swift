@@ -10,9 +10,48 @@ public struct Wrapper {
         self.breaker = breaker
     }
 
+    /// How many UTF-16 units of a paragraph are measured at once (at least 16 lines' worth).
+    static let window = 1 << 16
+
     /// `paragraph` (sanitized, one line) wrapped to `width` columns (at least 2); no line breaks
     /// inside the UTF-16 ranges `unbroken` (a hashtag) unless one is wider than the line.
-    public func wrap(_ paragraph: String, width: Int, unbroken: [Range<Int>] = []) -> [WrappedLine] {
+    ///
+    /// A paragraph longer than `window` units is wrapped a window at a time, each from the start
+    /// of the last line the one before it left unfinished (the break opportunities and the fill
+    /// are the same there), so what is measured at once stays bounded however long the line.
+    public func wrap(_ paragraph: String, width: Int, unbroken: [Range<Int>] = [], window: Int? = nil) -> [WrappedLine] {
+        let utf16 = paragraph.utf16
+        let window = max(window ?? Self.window, width * 16)
+        guard utf16.count > window else { return wrapWhole(paragraph, width: width, unbroken: unbroken) }
+        var lines: [WrappedLine] = []
+        var start = 0, startIndex = utf16.startIndex
+        while true {
+            var end = min(utf16.count, start + window)
+            var endIndex = utf16.index(startIndex, offsetBy: end - start)
+            // Never inside a surrogate pair.
+            if end < utf16.count, UTF16.isTrailSurrogate(utf16[endIndex]) {
+                end -= 1
+                endIndex = utf16.index(before: endIndex)
+            }
+            let shifted = unbroken.compactMap { range -> Range<Int>? in
+                let clamped = range.clamped(to: start..<end)
+                return clamped.isEmpty ? nil : (clamped.lowerBound - start)..<(clamped.upperBound - start)
+            }
+            var piece = wrapWhole(String(paragraph[startIndex..<endIndex]), width: width, unbroken: shifted)
+            let last = end < utf16.count && piece.count > 1 ? piece.removeLast() : nil
+            lines += piece.map { WrappedLine(text: $0.text, width: $0.width, start: $0.start + start) }
+            guard let last else {
+                if end == utf16.count { return lines }
+                (start, startIndex) = (end, endIndex)
+                continue
+            }
+            startIndex = utf16.index(startIndex, offsetBy: last.start)
+            start += last.start
+        }
+    }
+
+    /// `wrap` of a paragraph measured whole.
+    private func wrapWhole(_ paragraph: String, width: Int, unbroken: [Range<Int>]) -> [WrappedLine] {
         let text = Measured(paragraph)
         let width = max(width, 2)
         var lines: [WrappedLine] = []
