@@ -21,7 +21,8 @@ struct LinksCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Platform.write(JSONText.escapingControls(String(decoding: try encoder.encode(loaded.links), as: UTF8.self)) + "\n")
+            let json = String(decoding: try encoder.encode(loaded.links), as: UTF8.self)
+            Platform.write(JSONText.escapingControls(json) + "\n")
         } else {
             var out = ""
             for link in loaded.links {

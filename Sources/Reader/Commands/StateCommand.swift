@@ -18,7 +18,8 @@ struct StateCommand: ParsableCommand {
             let (_, state) = options.loadState()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Platform.write(JSONText.escapingControls(String(decoding: try encoder.encode(state), as: UTF8.self)) + "\n")
+            let json = String(decoding: try encoder.encode(state), as: UTF8.self)
+            Platform.write(JSONText.escapingControls(json) + "\n")
         }
     }
 

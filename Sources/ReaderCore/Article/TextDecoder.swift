@@ -19,7 +19,8 @@ public enum TextDecoder {
     /// True when the bytes look like a binary file: a NUL, a known binary signature, or more than
     /// 5% control bytes other than TAB, LF, CR, FF and ESC in the first 4 KiB (UTF-16 with BOM excepted).
     public static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bomlessUTF16(bytes) != nil { return false }
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bomlessUTF16(bytes) != nil
+        if utf16 { return false }
         let head = bytes.prefix(4096)
         let signatures: [[UInt8]] = [[0x89, 0x50, 0x4E, 0x47], [0x25, 0x50, 0x44, 0x46, 0x2D], [0x50, 0x4B, 0x03, 0x04],
                                      [0x7F, 0x45, 0x4C, 0x46], [0x47, 0x49, 0x46, 0x38], [0xFF, 0xD8, 0xFF], [0x1F, 0x8B]]
@@ -65,7 +66,13 @@ public enum TextDecoder {
         let pairs = head.count / 2
         let bigEndian: Bool
         // A few NULs on the other side: characters such as U+4E00 whose low byte is 0.
-        if odd * 4 >= pairs && even * 10 <= odd { bigEndian = false } else if even * 4 >= pairs && odd * 10 <= even { bigEndian = true } else { return nil }
+        if odd * 4 >= pairs && even * 10 <= odd {
+            bigEndian = false
+        } else if even * 4 >= pairs && odd * 10 <= even {
+            bigEndian = true
+        } else {
+            return nil
+        }
         let text = utf16(head[...], bigEndian: bigEndian)
         let controls = text.unicodeScalars.contains { $0.value < 0x20 && !"\t\n\r\u{0C}".unicodeScalars.contains($0) }
         return controls ? nil : bigEndian

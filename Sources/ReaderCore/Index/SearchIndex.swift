@@ -244,7 +244,8 @@ public final class SearchIndex {
                 .bind(.text(row.id), .text(Self.stamp(row)), .text(row.title)).run()
             rowid = database.lastInsertedRow
         }
-        try database.cached("INSERT OR REPLACE INTO texts(rowid, text) VALUES(?, ?)").bind(.integer(rowid), .blob(document.text)).run()
+        try database.cached("INSERT OR REPLACE INTO texts(rowid, text) VALUES(?, ?)")
+            .bind(.integer(rowid), .blob(document.text)).run()
         try tokens(.add, rowid, document)
     }
 

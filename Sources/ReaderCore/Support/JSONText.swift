@@ -34,8 +34,8 @@ public enum JSONText {
     public static func string(_ text: String) -> String {
         // The lead bytes of what may need escaping (C1 controls start C2, U+061C D8, the other
         // bidi controls E2): most text has none, and is checked no further.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }),
-              text.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || Sanitizer.isControlOrBidi($0.value) }) else {
+        let leads = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
+        guard leads, text.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || Sanitizer.isControlOrBidi($0.value) }) else {
             return "\"" + text + "\""
         }
         var out = "\""
