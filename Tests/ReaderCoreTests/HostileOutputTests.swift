@@ -82,4 +82,33 @@ import Testing
         _ = screen.put("a\u{202E}b\u{0301}\u{200F}c", x: 0, y: 0, style: .normal)
         #expect(screen.cells.map(\.text).joined() == "ab\u{0301}c" + String(repeating: " ", count: 7))
     }
+
+    /// A library of what hurts — a FIFO, a symlink loop, a link to /dev/zero, a binary file, a
+    /// 2 MB line, 2,000 links, 5,000 nested `<div>`s, control names — is searched, and listed,
+    /// at once: the readable articles are found, the rest reported, nothing hangs.
+    @Test(.timeLimit(.minutes(2)))
+    func aHostileLibraryIsSearchedAndListedWithoutAHang() throws {
+        let folder = try Self.library()
+        defer { folder.remove() }
+        let root = folder.path + "/library"
+        #expect(mkfifo(root + "/fifo.txt", 0o600) == 0)
+        #expect(symlink("/dev/zero", root + "/zero.txt") == 0)
+        try folder.mkdir("library/loop")
+        #expect(symlink("..", root + "/loop/again") == 0)
+        try folder.write("library/binary.txt", bytes: [0x00, 0xFF, 0x00, 0x01] + Array(repeating: 0, count: 4_096))
+        try folder.write("library/line.txt", "Harbour line\n\n" + String(repeating: "harbour 灯塔 ", count: 180_000) + "\n")
+        try folder.write("library/links.md", "# Links\n\n" + (0..<2_000).map { "[harbour \($0)](https://e.org/\($0))" }.joined(separator: " "))
+        try folder.write("library/nested.html", "<title>Nested</title>" + String(repeating: "<div>", count: 5_000) + "harbour")
+        for arguments in [["search", "harbour"], ["list"], ["search", "灯塔", "--json"]] {
+            let run = try CommandLineTests.run(arguments + ["--library", root], environment: Self.environment(folder), timeout: 90)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            #expect(Self.isInert(run.stdout) && Self.isInert(run.stderr), "\(arguments)")
+            #expect(run.stderr.contains("fifo.txt") && run.stderr.contains("binary.txt"), "\(arguments): \(run.stderr)")
+            if arguments == ["search", "harbour"] {
+                for id in ["line.txt", "links.md", "nested.html", "fn-\u{202E}gnp harbour.txt"] {
+                    #expect(run.stdout.contains(Sanitizer.line(id)), "\(id): \(run.stdout)")
+                }
+            }
+        }
+    }
 }
