@@ -38,7 +38,8 @@ public final class SearchIndex {
         do {
             database = try Self.open(path)
         } catch where error.isCorruption || error.code == Self.otherVersion {
-            rebuilt = "the search index was damaged (\(error.message)); rebuilding it"
+            rebuilt = error.isCorruption ? "the search index was damaged (\(error.message)); rebuilding it"
+                : "the search index is another version's (\(error.message)); rebuilding it"
             Self.remove(path)
             database = try Self.open(path)
         }
