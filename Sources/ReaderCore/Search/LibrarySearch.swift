@@ -58,8 +58,9 @@ public enum LibrarySearch {
                                index: SearchIndex, root: String, limit: Int?, snippets: Bool, update: Bool,
                                progress: WorkProgress?) throws -> Answer {
         var problems = problems
-        // Rows the index was found to hold, as they are: nothing to read or compare.
-        let current = try current || index.holds(rows)
+        // Rows the index was found to hold, as they are: nothing to read or compare (an update
+        // looks for itself).
+        let current = try current || (!update && index.holds(rows))
         if current || update {
             if !current, progress?.isCancelled != true {
                 problems += try index.update(rows, root: root, progress: progress).map(\.problem)
@@ -71,9 +72,11 @@ public enum LibrarySearch {
                           problems: problems, notice: index.rebuilt)
         }
         let stamps = try index.stamps()
-        let unindexed = rows.filter { stamps[$0.id] != SearchIndex.stamp($0) }
         // Only what the index holds of the files as they are now, and the rest read here.
-        let fresh = Set(rows.lazy.filter { stamps[$0.id] == SearchIndex.stamp($0) }.map(\.id))
+        var unindexed: [CachedArticle] = [], fresh = Set<String>()
+        for row in rows {
+            if stamps[row.id] == SearchIndex.stamp(row) { fresh.insert(row.id) } else { unindexed.append(row) }
+        }
         var found: [(hit: SearchIndex.Hit, document: SearchDocument?)] =
             try index.search(query, limit: nil).hits.filter { fresh.contains($0.id) }.map { ($0, nil) }
         progress?.begin("searching", total: unindexed.count)
