@@ -296,7 +296,7 @@ for run in 0..<10 {
     for (index, file) in files.prefix(100).enumerated() {
         let stamp = timespec(tv_sec: time(nil) + run * 100 + index, tv_nsec: 0)
         var times = [stamp, stamp]
-        utimensat(AT_FDCWD, file.path, &times, 0)
+        utimensat(AT_FDCWD, EscapedPath.system(file.path), &times, 0)
     }
     let start = now()
     sink &+= (try? library.entries(state: keys.app.state).entries.count) ?? 0

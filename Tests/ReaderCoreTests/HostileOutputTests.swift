@@ -24,15 +24,27 @@ import Testing
         !text.unicodeScalars.contains { $0 != "\n" && $0 != "\t" && Sanitizer.isControlOrBidi($0.value) }
     }
 
-    @Test func listJSONEscapesControlsAndBidiInNamesAndTheIdsRoundTrip() throws {
+    @Test func listJSONPrintsNamesWithControlsAsEscapedIdsThatRoundTrip() throws {
         let folder = try Self.library()
         defer { folder.remove() }
-        let run = try CommandLineTests.run(["list", "--json", "--library", folder.path + "/library"], environment: Self.environment(folder))
+        let library = folder.path + "/library"
+        let run = try CommandLineTests.run(["list", "--json", "--library", library], environment: Self.environment(folder))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(Self.isInert(run.stdout))
-        #expect(run.stdout.contains("\\u009b") && run.stdout.contains("\\u202e") && run.stdout.contains("\\u001b"))
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-        #expect(Set(entries.compactMap { $0["id"] as? String }) == Set(Self.names))
+        let ids = entries.compactMap { $0["id"] as? String }
+        #expect(Set(ids) == Set(Self.names.map(EscapedPath.of)))
+        #expect(ids.contains("fn-%E2%80%AEgnp harbour.txt"))
+        for id in ids {
+            let show = try CommandLineTests.run(["show", id, "--library", library], environment: Self.environment(folder))
+            #expect(show.status == 0 && show.stdout.contains("The harbour at dawn."), "\(id): \(show.stderr)")
+        }
+    }
+
+    /// JSON strings escape every C0 and C1 control, DEL and bidi control, whatever their source.
+    @Test func jsonStringsEscapeControlsAndBidi() {
+        let json = JSONText.string("a\u{9B}b\u{202E}c\u{1B}d\u{7F}e\u{2066}")
+        #expect(json == #""a\u009bb\u202ec\u001bd\u007fe\u2066""#)
     }
 
     @Test func searchAndLinksPrintNoControlFromANameOrAnArticle() throws {
@@ -105,8 +117,8 @@ import Testing
             #expect(Self.isInert(run.stdout) && Self.isInert(run.stderr), "\(arguments)")
             #expect(run.stderr.contains("fifo.txt") && run.stderr.contains("binary.txt"), "\(arguments): \(run.stderr)")
             if arguments == ["search", "harbour"] {
-                for id in ["line.txt", "links.md", "nested.html", "fn-\u{202E}gnp harbour.txt"] {
-                    #expect(run.stdout.contains(Sanitizer.line(id)), "\(id): \(run.stdout)")
+                for id in ["line.txt", "links.md", "nested.html", "fn-%E2%80%AEgnp harbour.txt"] {
+                    #expect(run.stdout.contains(id), "\(id): \(run.stdout)")
                 }
             }
         }

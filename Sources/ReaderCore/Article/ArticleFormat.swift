@@ -18,4 +18,11 @@ public enum ArticleFormat: String, Sendable, Codable {
         default: return nil
         }
     }
+
+    /// Whether a file name's bytes end in one of these extensions: a cheap test, before the name
+    /// is made text.
+    static func hasArticleExtension(_ name: [UInt8]) -> Bool {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot > 0, name.count - dot <= 9 else { return false }
+        return ArticleFormat(fileName: "x." + String(decoding: name[(dot + 1)...], as: UTF8.self)) != nil
+    }
 }

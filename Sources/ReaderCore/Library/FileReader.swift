@@ -6,11 +6,12 @@ public enum FileReader {
     /// Files above this are refused (64 MiB).
     public static let sizeLimit = 64 << 20
 
-    /// The bytes of the regular file at `path` (symlinks followed), at most `limit` of them
+    /// The bytes of the regular file at `path` (an `EscapedPath`; symlinks followed), at most `limit` of them
     /// when `truncate` is set, else refused when larger.
     public static func read(_ path: String, limit: Int = sizeLimit, truncate: Bool = false) throws(ArticleLoadError) -> [UInt8] {
+        let systemPath = EscapedPath.system(path)
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard stat(systemPath, &info) == 0 else {
             let code = errno
             if code == ENOENT { throw .notFound(path) }
             if code == ELOOP { throw .symlinkLoop(path) }
@@ -19,7 +20,7 @@ public enum FileReader {
         if let kind = kindName(info.st_mode) { throw .notRegularFile(path, kind: kind) }
         let size = Int(info.st_size)
         if size > limit && !truncate { throw .tooLarge(path, size: size, limit: limit) }
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = open(systemPath, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw .unreadable(path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var opened = stat()

@@ -181,16 +181,18 @@ public struct Library: Sendable {
         return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 
-    /// Finds ARTICLE: an id in the library, else a path to a file.
+    /// Finds ARTICLE: an id in the library (as `list` prints it), else a file's name as typed,
+    /// in the library or from `cwd`.
     public func resolve(_ article: String, cwd: String) throws(ArticleLoadError) -> LibraryFile {
+        let root = EscapedPath.of(root), typed = EscapedPath.of(article)
         let inLibrary = root + "/" + article
-        let candidates = article.hasPrefix("/") ? [article] : [inLibrary, cwd + "/" + article]
+        let candidates = article.hasPrefix("/") ? [article, typed] : [inLibrary, root + "/" + typed, EscapedPath.of(cwd) + "/" + typed]
         for path in candidates {
             var info = stat()
-            guard stat(path, &info) == 0 else { continue }
+            guard stat(EscapedPath.system(path), &info) == 0 else { continue }
             let name = path.split(separator: "/").last.map(String.init) ?? path
             guard let format = ArticleFormat(fileName: name) else { throw .unsupportedFormat(article) }
-            let id = path == inLibrary ? article : Self.relativeID(of: path, in: root) ?? article
+            let id = path == inLibrary ? Self.scannedID(article, in: root) : Self.relativeID(of: path, in: root) ?? article
             return LibraryFile(id: id, path: path, format: format, status: info)
         }
         throw .unknownArticle(article)
@@ -202,13 +204,22 @@ public struct Library: Sendable {
         return ArticleKey(fingerprint: Fingerprint.of(head: bytes, size: file.size), id: file.id)
     }
 
-    /// The id of `path` if it lies inside the library.
+    /// The id of `path` (escaped) if it lies inside the library folder `root` (escaped).
     static func relativeID(of path: String, in root: String) -> String? {
-        guard let realRoot = realpath(root, nil) else { return nil }
-        defer { free(realRoot) }
-        guard let realFile = realpath(path, nil) else { return nil }
-        defer { free(realFile) }
-        let rootPath = String(cString: realRoot), filePath = String(cString: realFile)
-        return filePath.hasPrefix(rootPath + "/") ? String(filePath.dropFirst(rootPath.count + 1)) : nil
+        guard let rootPath = EscapedPath.real(root), let filePath = EscapedPath.real(path),
+              filePath.hasPrefix(rootPath + "/") else { return nil }
+        return scannedID(String(filePath.dropFirst(rootPath.count + 1)), in: rootPath)
+    }
+
+    /// The relative path `id` (escaped) with each component named as the scanner names it among
+    /// the entries of its folder, one of which may be the same Unicode text (NFC and NFD).
+    static func scannedID(_ id: String, in root: String) -> String {
+        if id.utf8.allSatisfy({ $0 < 0x80 }) { return id }
+        var folder = root
+        return id.split(separator: "/", omittingEmptySubsequences: false).map { part in
+            let component = String(part)
+            defer { folder += "/" + component }
+            return component.utf8.allSatisfy { $0 < 0x80 } ? component : LibraryScanner.name(of: component, in: folder)
+        }.joined(separator: "/")
     }
 }

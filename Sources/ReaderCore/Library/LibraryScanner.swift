@@ -23,9 +23,9 @@ public struct LibraryScanner {
     /// The library folder's real path and its status; throws if it is missing or not a folder.
     @discardableResult
     public func checkRoot() throws(ArticleLoadError) -> (path: String, info: stat) {
-        guard let realRoot = realPath(root) else { throw .notFound(root) }
+        guard let realRoot = EscapedPath.real(EscapedPath.of(root)) else { throw .notFound(root) }
         var info = stat()
-        guard stat(realRoot, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw .notRegularFile(root, kind: "file, not a folder,") }
+        guard stat(EscapedPath.system(realRoot), &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw .notRegularFile(root, kind: "file, not a folder,") }
         return (realRoot, info)
     }
 
@@ -51,6 +51,18 @@ public struct LibraryScanner {
         scan.files.sort { $0.id < $1.id }
         return scan
     }
+
+    /// The name a walk gives the entry `component` (escaped) of `folder` (escaped), which another
+    /// entry of the folder may share as Unicode text.
+    static func name(of component: String, in folder: String) -> String {
+        guard let dir = opendir(EscapedPath.system(folder)) else { return component }
+        defer { closedir(dir) }
+        let wanted = Array(EscapedPath.system(component).dropLast()).map { UInt8(bitPattern: $0) }
+        var entries: [[UInt8]] = []
+        while let entry = readdir(dir) { entries.append(Walk.bytes(of: entry)) }
+        let names = EscapedPath.names(entries)
+        return entries.firstIndex(of: wanted).map { names[$0] } ?? component
+    }
 }
 
 /// One walk's memory: the folders seen (by device and inode) and the folder links to follow.
@@ -65,31 +77,32 @@ private struct Walk {
     }
 
     mutating func folder(_ directory: String, id prefix: String, into scan: inout LibraryScanner.Scan) {
-        guard let dir = opendir(directory) else {
+        guard let dir = opendir(EscapedPath.system(directory)) else {
             scan.problems.append(.unreadable(prefix.isEmpty ? directory : prefix, reason: String(cString: strerror(errno))))
             return
         }
         defer { closedir(dir) }
         let fd = dirfd(dir)
-        var names: [String] = []
+        var entries: [[UInt8]] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
-            if name.hasPrefix(".") { continue }
+            let bytes = Self.bytes(of: entry)
+            if bytes.first == UInt8(ascii: ".") { continue }
             // A regular file of another kind needs no stat at all.
-            if entry.pointee.d_type == UInt8(DT_REG), ArticleFormat(fileName: name) == nil { continue }
-            names.append(name)
+            if entry.pointee.d_type == UInt8(DT_REG), !ArticleFormat.hasArticleExtension(bytes) { continue }
+            entries.append(bytes)
         }
+        let names = EscapedPath.names(entries)
         let pages = Set(names.compactMap(Self.pageStem))
-        for name in names.sorted() {
+        for (name, bytes) in zip(names, entries).sorted(by: { $0.0 < $1.0 }) {
             if name.hasSuffix("_files"), pages.contains(String(name.dropLast(6))) { continue }
             let path = directory + "/" + name
             let id = prefix.isEmpty ? name : prefix + "/" + name
             var info = stat()
-            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            guard fstatat(fd, (bytes + [0]).map { CChar(bitPattern: $0) }, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             var mode = info.st_mode & S_IFMT
             var linkTarget: String?
             if mode == S_IFLNK {
-                guard let target = realPath(path) else {
+                guard let target = EscapedPath.real(path) else {
                     if ArticleFormat(fileName: name) != nil || errno == ELOOP {
                         scan.problems.append(errno == ELOOP ? .symlinkLoop(id) : .unreadable(id, reason: "broken symlink"))
                     }
@@ -99,7 +112,7 @@ private struct Walk {
                     scan.problems.append(.outsideLibrary(id, target: target))
                     continue
                 }
-                guard stat(path, &info) == 0 else { continue }
+                guard stat(EscapedPath.system(path), &info) == 0 else { continue }
                 mode = info.st_mode & S_IFMT
                 linkTarget = target
             }
@@ -127,6 +140,13 @@ private struct Walk {
 }
 
 extension Walk {
+    /// The name of a directory entry, byte for byte.
+    static func bytes(of entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
+        withUnsafePointer(to: entry.pointee.d_name) {
+            $0.withMemoryRebound(to: UInt8.self, capacity: 256) { Array(UnsafeBufferPointer(start: $0, count: strlen($0))) }
+        }
+    }
+
     /// The name of a saved page without its extension (`NAME` of `NAME.html`), whose `NAME_files`
     /// folder belongs to it.
     static func pageStem(_ name: String) -> String? {
@@ -143,11 +163,4 @@ extension Walk {
         if info.st_gid == getegid() { return info.st_mode & S_IRGRP != 0 }
         return info.st_mode & S_IROTH != 0
     }
-}
-
-/// The canonical path of `path`, symlinks resolved, if it exists.
-private func realPath(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
 }

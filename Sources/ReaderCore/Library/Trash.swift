@@ -32,7 +32,7 @@ public struct Trash: Sendable {
         return Trash(directory: data + "/Trash")
     }
 
-    /// Moves `path` (and `companions` that exist) to the trash.
+    /// Moves `path` (and `companions` that exist; `EscapedPath`s) to the trash.
     public func move(_ path: String, companions: [String] = [], now: Date = Date()) throws(Failure) -> Item {
         let files = directory + "/files", info = directory + "/info"
         do {
@@ -42,19 +42,17 @@ public struct Trash: Sendable {
             throw Failure(description: "cannot make the trash at \(Sanitizer.line(directory)): \(error.localizedDescription)")
         }
         var item = Item(moves: [], infos: [])
-        for source in [path] + companions.filter({ FileManager.default.fileExists(atPath: $0) }) {
+        for source in [path] + companions.filter(Self.exists) {
             let name = freeName(for: (source as NSString).lastPathComponent, in: info)
             let infoPath = info + "/" + name + ".trashinfo"
-            let absolute = (source as NSString).standardizingPath
-            let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
-            let text = "[Trash Info]\nPath=\(escaped)\nDeletionDate=\(Self.stamp(now))\n"
+            let text = "[Trash Info]\nPath=\(Self.percentEncoded(source))\nDeletionDate=\(Self.stamp(now))\n"
             do {
                 try text.write(toFile: infoPath, atomically: true, encoding: .utf8)
-                try FileManager.default.moveItem(atPath: source, toPath: files + "/" + name)
+                try Self.rename(source, files + "/" + name)
             } catch {
                 try? FileManager.default.removeItem(atPath: infoPath)
                 try? restore(item)
-                throw Failure(description: "not moved to the trash: \(Sanitizer.line(source)): \(error.localizedDescription)")
+                throw Failure(description: "not moved to the trash: \(Sanitizer.line(source)): \(Self.reason(error))")
             }
             item.moves.append((source, files + "/" + name))
             item.infos.append(infoPath)
@@ -65,11 +63,11 @@ public struct Trash: Sendable {
     /// Moves `item` back where it was, unless something has taken its place.
     public func restore(_ item: Item) throws(Failure) {
         for (from, to) in item.moves.reversed() {
-            guard !FileManager.default.fileExists(atPath: from) else {
+            guard !Self.exists(from) else {
                 throw Failure(description: "not restored: \(Sanitizer.line(from)) exists again")
             }
-            do { try FileManager.default.moveItem(atPath: to, toPath: from) } catch {
-                throw Failure(description: "not restored: \(Sanitizer.line(from)): \(error.localizedDescription)")
+            do { try Self.rename(to, from) } catch {
+                throw Failure(description: "not restored: \(Sanitizer.line(from)): \(Self.reason(error))")
             }
         }
         for info in item.infos { try? FileManager.default.removeItem(atPath: info) }
@@ -93,5 +91,37 @@ public struct Trash: Sendable {
         localtime_r(&time, &parts)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
                       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+
+    /// Moves `from` to `to` (`EscapedPath`s): a rename, else a copy across file systems.
+    private static func rename(_ from: String, _ to: String) throws {
+        let source = EscapedPath.system(from), target = EscapedPath.system(to)
+        if Glibc.rename(source, target) == 0 { return }
+        let code = errno
+        guard code == EXDEV, let sourceText = String(validatingCString: source),
+              let targetText = String(validatingCString: target) else {
+            throw Failure(description: String(cString: strerror(code)))
+        }
+        try FileManager.default.moveItem(atPath: sourceText, toPath: targetText)
+    }
+
+    /// Whether anything (a dangling link too) is at `path`, an `EscapedPath`.
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(EscapedPath.system(path), &info) == 0
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as? Failure)?.description ?? error.localizedDescription
+    }
+
+    /// The absolute path's bytes as the spec's `Path=` holds them: percent-encoded as in a URL.
+    static func percentEncoded(_ path: String) -> String {
+        let absolute = (path as NSString).standardizingPath
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,;=:@".utf8)
+        return EscapedPath.system(absolute).dropLast().map { value in
+            let byte = UInt8(bitPattern: value)
+            return allowed.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+        }.joined()
     }
 }
