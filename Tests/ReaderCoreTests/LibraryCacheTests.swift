@@ -67,7 +67,7 @@ import Testing
                                 tags: ["sea level", "a\tb", "潮汐"], minutes: 4)
         let line = row.line
         #expect(!line.utf8.contains(0x0A) && !line.utf8.contains(0x0D))
-        #expect(line.utf8.filter { $0 == 0x09 }.count == 12)
+        #expect(line.utf8.filter { $0 == 0x09 }.count == 13)
         #expect(roundTrip(row) == row)
     }
 
@@ -77,25 +77,26 @@ import Testing
         #expect(roundTrip(row) == row)
     }
 
-    static let good = "a\t1\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-"
+    static let good = "a\t1\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-\t-"
 
-    @Test(arguments: ["", "just one field", checked("a\t1\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t"),  // eleven fields and the check
-                      checked(good + "\textra"),  // fourteen
+    @Test(arguments: ["", "just one field", checked("a\t1\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-"),  // twelve fields and the check
+                      checked(good + "\textra"),  // fourteen and the check
+                      checked("a\t1\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-\t0123"),  // short legacy fingerprint
                       good + "\t0000000000000000",  // a check that does not match
                       checked(good).replacingOccurrences(of: "title", with: "eltit"),  // a field changed after the check
-                      checked("a\t2\t1\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-").replacingOccurrences(of: "\t2\t1\t", with: "\t1\t2\t"),
-                      checked("a\tx\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-"),  // size not a number
-                      checked("a\t1\t2\t3\t4\tpdf\t0123456789abcdef\t-\ttitle\t-\t\t-"),  // unknown format
-                      checked("a\t1\t2\t3\t4\ttxt\t0123\t-\ttitle\t-\t\t-"),  // short fingerprint
-                      checked("a\t-1\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-"),  // negative size
-                      checked("a\t9999999999999999999\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-"),  // overflows, 19 digits
-                      checked("a\t99999999999999999999\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-")])  // 20 digits
+                      checked("a\t2\t1\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-\t-").replacingOccurrences(of: "\t2\t1\t", with: "\t1\t2\t"),
+                      checked("a\tx\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-\t-"),  // size not a number
+                      checked("a\t1\t2\t3\t4\tpdf\t0123456789abcdef\t-\ttitle\t-\t\t-\t-"),  // unknown format
+                      checked("a\t1\t2\t3\t4\ttxt\t0123\t-\ttitle\t-\t\t-\t-"),  // short fingerprint
+                      checked("a\t-1\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-\t-"),  // negative size
+                      checked("a\t9999999999999999999\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-\t-"),  // overflows, 19 digits
+                      checked("a\t99999999999999999999\t2\t3\t4\ttxt\t0123456789abcdef\t-\ttitle\t-\t\t-\t-")])  // 20 digits
     func aMalformedLineIsNoRow(_ line: String) {
         #expect(parse(line) == nil)
     }
 
     @Test func aWellFormedLineParses() {
-        let row = parse(Self.checked("zh/a.txt\t42\t7\t99\t8\ttxt\t0123456789abcdef\t2024-01-02\tTitle\tTide Times\tsea\\nsalt\t12"))
+        let row = parse(Self.checked("zh/a.txt\t42\t7\t99\t8\ttxt\t0123456789abcdef\t2024-01-02\tTitle\tTide Times\tsea\\nsalt\t12\t-"))
         #expect(row == CachedArticle(id: "zh/a.txt", size: 42, modified: 7, inode: 99, changed: 8, format: .text,
                                      fingerprint: "0123456789abcdef", date: "2024-01-02", title: "Title", site: "Tide Times",
                                      tags: ["sea", "salt"], minutes: 12))

@@ -17,9 +17,12 @@ public struct CachedArticle: Equatable, Sendable {
     /// How long it takes to read, in minutes: a dump's or clipping's from its head, scaled to the
     /// file's size; a web page's from the text outside its chrome elements (`PageTextEstimate`).
     public var minutes: Int?
+    /// The fingerprint states written before whole files were hashed know it by, if another.
+    public var legacyFingerprint: String?
 
     public init(id: String, size: Int, modified: Int, inode: UInt64 = 0, changed: Int = 0, format: ArticleFormat,
-                fingerprint: String, date: String?, title: String, site: String? = nil, tags: [String] = [], minutes: Int? = nil) {
+                fingerprint: String, date: String?, title: String, site: String? = nil, tags: [String] = [], minutes: Int? = nil,
+                legacyFingerprint: String? = nil) {
         self.id = id
         self.size = size
         self.modified = modified
@@ -32,6 +35,7 @@ public struct CachedArticle: Equatable, Sendable {
         self.site = site
         self.tags = tags
         self.minutes = minutes
+        self.legacyFingerprint = legacyFingerprint
     }
 
     /// True when the row describes `file` as it is now.
@@ -46,7 +50,7 @@ public struct CachedArticle: Equatable, Sendable {
     var line: String {
         let fields = [Self.escape(id), String(size), String(modified), String(inode), String(changed), format.rawValue, fingerprint,
                       date ?? "-", Self.escape(title), site.map(Self.escape) ?? "-", Self.escape(tags.joined(separator: "\n")),
-                      minutes.map(String.init) ?? "-"].joined(separator: "\t")
+                      minutes.map(String.init) ?? "-", legacyFingerprint ?? "-"].joined(separator: "\t")
         var hash = Hash64()
         hash.mix(fields)
         return fields + "\t" + hash.hex
@@ -56,17 +60,17 @@ public struct CachedArticle: Equatable, Sendable {
     /// a line whose check does not match included.
     init?(line: UnsafeRawBufferPointer.SubSequence) {
         var fields: [Range<Int>] = []
-        fields.reserveCapacity(13)
+        fields.reserveCapacity(14)
         var start = line.startIndex
         for index in line.indices where line[index] == 0x09 {
             fields.append(start..<index)
             start = index + 1
         }
         fields.append(start..<line.endIndex)
-        guard fields.count == 13 else { return nil }
+        guard fields.count == 14 else { return nil }
         var hash = Hash64()
-        hash.mix(UnsafeRawBufferPointer(rebasing: line[line.startIndex..<fields[12].lowerBound - 1]))
-        guard line[fields[12]].elementsEqual(hash.hex.utf8) else { return nil }
+        hash.mix(UnsafeRawBufferPointer(rebasing: line[line.startIndex..<fields[13].lowerBound - 1]))
+        guard line[fields[13]].elementsEqual(hash.hex.utf8) else { return nil }
         func text(_ k: Int) -> String { String(decoding: line[fields[k]], as: UTF8.self) }
         func number(_ range: Range<Int>) -> Int? {
             guard !range.isEmpty, range.count <= 19 else { return nil }
@@ -82,13 +86,15 @@ public struct CachedArticle: Equatable, Sendable {
             return value
         }
         guard let size = number(fields[1]), let modified = number(fields[2]), let inode = number(fields[3]),
-              let changed = number(fields[4]), let format = ArticleFormat(rawValue: text(5)), fields[6].count == 16 else { return nil }
+              let changed = number(fields[4]), let format = ArticleFormat(rawValue: text(5)), fields[6].count == 16,
+              fields[12].count == 16 || text(12) == "-" else { return nil }
         let date = text(7)
         let site = text(9), tags = Self.unescape(Substring(text(10)))
         self.init(id: Self.unescape(Substring(text(0))), size: size, modified: modified, inode: UInt64(inode), changed: changed,
                   format: format, fingerprint: text(6), date: date == "-" ? nil : date, title: Self.unescape(Substring(text(8))),
                   site: site == "-" ? nil : Self.unescape(Substring(site)),
-                  tags: tags.isEmpty ? [] : tags.split(separator: "\n").map(String.init), minutes: number(fields[11]))
+                  tags: tags.isEmpty ? [] : tags.split(separator: "\n").map(String.init), minutes: number(fields[11]),
+                  legacyFingerprint: text(12) == "-" ? nil : text(12))
     }
 
     static func escape(_ text: String) -> String {

@@ -19,7 +19,7 @@ public final class LibraryCache: Sendable {
             real = String(cString: resolved)
             free(resolved)
         }
-        directory = cacheHome + "/" + Fingerprint.of(head: Array(real.utf8), size: real.utf8.count)
+        directory = cacheHome + "/" + Fingerprint.of(Array(real.utf8))
     }
 
     /// The table: every row, by id.
@@ -27,7 +27,7 @@ public final class LibraryCache: Sendable {
         public var rows: [String: CachedArticle] = [:]
     }
 
-    static let header = "reader-cache 11"
+    static let header = "reader-cache 12"
     var tablePath: String { directory + "/articles.tsv" }
 
     /// The table on disk; empty when missing, corrupt or from another version.

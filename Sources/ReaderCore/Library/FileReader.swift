@@ -42,6 +42,33 @@ public enum FileReader {
         return bytes
     }
 
+    /// Feeds the bytes of the file at `path` from `offset` to its end to `body`, `length` at a time
+    /// (the last piece may be shorter), keeping none of them.
+    static func forEachPiece(of path: String, from offset: Int, length: Int,
+                             _ body: (UnsafeRawBufferPointer) -> Void) throws(ArticleLoadError) {
+        let fd = open(EscapedPath.system(path), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw .unreadable(path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var opened = stat()
+        guard fstat(fd, &opened) == 0 else { throw .unreadable(path, reason: String(cString: strerror(errno))) }
+        if let kind = kindName(opened.st_mode) { throw .notRegularFile(path, kind: kind) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: length, alignment: 8)
+        defer { buffer.deallocate() }
+        var position = offset, atEnd = false
+        while !atEnd {
+            var filled = 0
+            while filled < length {
+                let n = pread(fd, buffer.baseAddress! + filled, length - filled, off_t(position + filled))
+                if n < 0, errno == EINTR { continue }
+                if n < 0 { throw .unreadable(path, reason: String(cString: strerror(errno))) }
+                if n == 0 { atEnd = true; break }
+                filled += n
+            }
+            if filled > 0 { body(UnsafeRawBufferPointer(rebasing: buffer[..<filled])) }
+            position += filled
+        }
+    }
+
     /// A name for anything that is not a regular file.
     static func kindName(_ mode: mode_t) -> String? {
         switch mode & S_IFMT {

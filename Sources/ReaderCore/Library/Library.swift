@@ -12,7 +12,7 @@ public struct Library: Sendable {
     }
 
     /// How much of a file the list reads first to find its title and date (and fingerprint).
-    static let headBytes = Fingerprint.prefixLength
+    static let headBytes = Fingerprint.pieceLength
 
     /// A row for every article, in id order: cached where the file's size and time stand,
     /// read again where not. `progress` hears of each file read (`reading`); once it is
@@ -115,10 +115,11 @@ public struct Library: Sendable {
         let minutes = head.metadata.minutes.map { max(1, $0 * file.size / max(1, read)) }
         return CachedArticle(id: file.id, size: file.size, modified: file.modified, inode: file.inode, changed: file.changed,
                              format: file.format,
-                             fingerprint: Fingerprint.of(head: bytes, size: file.size),
+                             fingerprint: try Fingerprint.of(head: bytes, size: file.size, path: file.path),
                              date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title,
                              site: head.metadata.siteName, tags: head.metadata.tags,
-                             minutes: file.size > read ? minutes : head.metadata.minutes)
+                             minutes: file.size > read ? minutes : head.metadata.minutes,
+                             legacyFingerprint: Fingerprint.legacy(head: bytes, size: file.size))
     }
 
     /// The row of a saved web page: its title and date come from the page's metadata (a `<title>`
@@ -129,9 +130,10 @@ public struct Library: Sendable {
         let head = ArticleParser.pageHead(bytes: bytes, format: file.format, fallbackTitle: fallbackTitle(file.id))
         return CachedArticle(id: file.id, size: file.size, modified: file.modified, inode: file.inode, changed: file.changed,
                              format: file.format,
-                             fingerprint: Fingerprint.of(head: bytes, size: file.size),
+                             fingerprint: try Fingerprint.of(head: bytes, size: file.size, path: file.path),
                              date: head.metadata.date ?? day(file.modified / 1_000_000_000), title: head.title,
-                             site: head.metadata.siteName, tags: head.metadata.tags, minutes: head.metadata.minutes)
+                             site: head.metadata.siteName, tags: head.metadata.tags, minutes: head.metadata.minutes,
+                             legacyFingerprint: Fingerprint.legacy(head: bytes, size: file.size))
     }
 
     /// The searchable text of one file (`SearchableText`), read whole.
@@ -156,12 +158,14 @@ public struct Library: Sendable {
 
     /// The entries of `rows`, with their marks in `state`, newest first.
     private func entries(of rows: [CachedArticle], state: StateFile) -> [LibraryEntry] {
-        let live = Set(rows.map(\.fingerprint))
+        let live = Set(rows.map(\.fingerprint)), root = EscapedPath.of(root)
         let entries = rows.map { row in
-            let marks = state.state(for: ArticleKey(fingerprint: row.fingerprint, id: row.id), liveFingerprints: live)
+            let key = ArticleKey(fingerprint: row.fingerprint, id: row.id, legacyFingerprint: row.legacyFingerprint)
+            let marks = state.state(for: key, liveFingerprints: live)
             return LibraryEntry(id: row.id, title: row.title, format: row.format, path: root + "/" + row.id, saved: row.date,
                                 read: marks.read, bookmarked: marks.bookmarked, fingerprint: row.fingerprint, site: row.site,
-                                tags: row.tags, progress: marks.progress, minutes: row.minutes)
+                                tags: row.tags, progress: marks.progress, minutes: row.minutes,
+                                legacyFingerprint: row.legacyFingerprint)
         }
         return LibraryEntry.newestFirst(entries)
     }
@@ -198,10 +202,11 @@ public struct Library: Sendable {
         throw .unknownArticle(article)
     }
 
-    /// The state key of a resolved file: its fingerprint (from its head) and id.
+    /// The state key of a resolved file: its fingerprint (of all its bytes) and id.
     public func key(of file: LibraryFile) throws(ArticleLoadError) -> ArticleKey {
         let bytes = try FileReader.read(file.path, limit: Self.headBytes, truncate: true)
-        return ArticleKey(fingerprint: Fingerprint.of(head: bytes, size: file.size), id: file.id)
+        return ArticleKey(fingerprint: try Fingerprint.of(head: bytes, size: file.size, path: file.path), id: file.id,
+                          legacyFingerprint: Fingerprint.legacy(head: bytes, size: file.size))
     }
 
     /// The id of `path` (escaped) if it lies inside the library folder `root` (escaped).

@@ -18,12 +18,15 @@ public struct LibraryEntry: Equatable, Sendable, Codable {
     public var progress: Int?
     /// How long it takes to read, in minutes: estimated from the file (`CachedArticle.minutes`).
     public var minutes: Int?
+    /// The fingerprint a state written before whole files were hashed knows it by, if another.
+    public var legacyFingerprint: String?
 
     /// The key of this article's state.
-    public var key: ArticleKey { ArticleKey(fingerprint: fingerprint, id: id) }
+    public var key: ArticleKey { ArticleKey(fingerprint: fingerprint, id: id, legacyFingerprint: legacyFingerprint) }
 
     public init(id: String, title: String, format: ArticleFormat, path: String, saved: String?, read: Bool = false, bookmarked: Bool = false,
-                fingerprint: String = "", site: String? = nil, tags: [String] = [], progress: Int? = nil, minutes: Int? = nil) {
+                fingerprint: String = "", site: String? = nil, tags: [String] = [], progress: Int? = nil, minutes: Int? = nil,
+                legacyFingerprint: String? = nil) {
         self.id = id
         self.title = title
         self.format = format
@@ -33,6 +36,7 @@ public struct LibraryEntry: Equatable, Sendable, Codable {
         self.bookmarked = bookmarked
         self.fingerprint = fingerprint
         (self.site, self.tags, self.progress, self.minutes) = (site, tags, progress, minutes)
+        self.legacyFingerprint = legacyFingerprint
     }
 
     /// `entries` (in id order) newest first, ties keeping their order: grouped by date, so

@@ -19,10 +19,12 @@ public struct StateFile: Equatable, Sendable, Codable {
         articles = try c.decodeIfPresent([String: ArticleState].self, forKey: .articles) ?? [:]
     }
 
-    /// The key under which `article` is stored: its fingerprint, else (after an edit changed
-    /// the fingerprint) the entry whose path hint is its id and whose fingerprint no file has.
+    /// The key under which `article` is stored: its fingerprint, else its legacy one (a state
+    /// written before whole files were hashed), else (after an edit changed the fingerprint) the
+    /// entry whose path hint is its id and whose fingerprint no file has.
     public func key(for article: ArticleKey, liveFingerprints: Set<String> = []) -> String? {
         if articles[article.fingerprint] != nil { return article.fingerprint }
+        if let legacy = article.legacyFingerprint, articles[legacy] != nil { return legacy }
         return articles.first { $0.value.path == article.id && !liveFingerprints.contains($0.key) }?.key
     }
 

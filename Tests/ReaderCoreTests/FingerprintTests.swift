@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+/// The fingerprint tells apart files that differ anywhere, and a state keyed the old way (size
+/// and first 8 KiB) keeps its marks.
+@Suite struct FingerprintTests {
+    /// Two articles with the same 9 KB head and last lines of the same length.
+    static func twins() -> (String, String) {
+        let head = "Harbour report\n\n" + String(repeating: "The tide came in over the old stones. ", count: 240) + "\n\n"
+        return (head + "The last line says the boats stayed in.\n", head + "The last line says the boats went away.\n")
+    }
+
+    @Test func aStreamedFingerprintIsTheFingerprintOfTheWholeFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var random = SplitMix64(seed: 5)
+        for size in [0, 1, 8_191, 8_192, 8_193, 65_536, 65_539, 200_000] {
+            let bytes = (0..<size).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            try folder.write("f.bin", bytes: bytes)
+            for limit in [Fingerprint.pieceLength, 8 * Fingerprint.pieceLength] {
+                let head = try FileReader.read(folder.path + "/f.bin", limit: limit, truncate: true)
+                #expect(try Fingerprint.of(head: head, size: size, path: folder.path + "/f.bin") == Fingerprint.of(bytes), "\(size)")
+            }
+            var changed = bytes
+            if size > 0 { changed[size - 1] ^= 1 }
+            #expect(size == 0 || Fingerprint.of(changed) != Fingerprint.of(bytes))
+            #expect((Fingerprint.legacy(head: bytes, size: size) == nil) == (size <= Fingerprint.pieceLength))
+        }
+    }
+
+    @Test func markingOneOfTwoFilesWithTheSameHeadMarksItAlone() throws {
+        let setup = try StateProcessTests.Setup(articles: 0)
+        defer { setup.remove() }
+        let (a, b) = Self.twins()
+        #expect(a.utf8.count == b.utf8.count && a.utf8.count > 9_000)
+        try a.write(toFile: setup.library + "/a.txt", atomically: true, encoding: .utf8)
+        try b.write(toFile: setup.library + "/b.txt", atomically: true, encoding: .utf8)
+        #expect(try setup.run(["mark", "a.txt", "--read"]).status == 0)
+        let list = try setup.run(["list", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.filter { $0["read"] as? Bool == true }.compactMap { $0["id"] as? String } == ["a.txt"])
+    }
+
+    /// A state from before: keyed by the size-and-head fingerprint, for an article that was moved
+    /// since (its path hint no longer names it). Its marks show, and the next change re-keys it.
+    @Test func aStateKeyedTheOldWayKeepsItsMarks() throws {
+        let setup = try StateProcessTests.Setup(articles: 0)
+        defer { setup.remove() }
+        let (a, _) = Self.twins()
+        try a.write(toFile: setup.library + "/moved.txt", atomically: true, encoding: .utf8)
+        let bytes = Array(a.utf8)
+        let old = try #require(Fingerprint.legacy(head: bytes, size: bytes.count))
+        try FileManager.default.createDirectory(atPath: setup.state, withIntermediateDirectories: true)
+        let state = #"{"version": 1, "articles": {"\#(old)": {"path": "inbox/before.txt", "read": true, "readAt": 5}}}"#
+        try state.write(toFile: setup.state + "/state.json", atomically: true, encoding: .utf8)
+        let list = try setup.run(["list", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.first?["read"] as? Bool == true, "\(list.stdout)")
+        #expect(try setup.run(["bookmark", "moved.txt"]).status == 0)
+        let file = try JSONDecoder().decode(StateFile.self, from: Data(contentsOf: URL(fileURLWithPath: setup.state + "/state.json")))
+        #expect(file.articles.keys.sorted() == [Fingerprint.of(bytes)])
+        #expect(file.articles.values.first.map { $0.read && $0.bookmarked && $0.path == "moved.txt" } == true)
+    }
+}
