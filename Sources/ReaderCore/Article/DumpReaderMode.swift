@@ -11,12 +11,24 @@
 /// - After the run: references under a references heading, the rest chrome.
 /// - **No clear article** (no run stands out): the whole dump is the body, its title line too,
 ///   and `found` is false.
+/// - **Too long to be a page:** a text of more than `maximumBlocks` blocks (a book, a log, a
+///   hostile file) is not judged block by block; it is shown whole, as when no article stands
+///   out, its title looked for in its first blocks.
 enum DumpReaderMode {
+    /// The most blocks a dump is judged in: page dumps have a few thousand at most.
+    static let maximumBlocks = 50_000
+
     /// Assigns a role to every block; `found` says whether an article stood out. `headOnly`
     /// (for the library list) stops once the title and the lead's metadata are known, leaving
     /// the roles of the rest undecided.
     static func classify(_ blocks: inout [Block], headOnly: Bool = false) -> (result: ReaderMode.Result, found: Bool) {
         var result = ReaderMode.Result(title: nil, metadata: ArticleMetadata())
+        if blocks.count > maximumBlocks {
+            let head = Array(blocks.prefix(200))
+            let likelihood = ArticleRegion.find(head).likelihood
+            result.title = DumpTitle.index(in: head, likelihood: likelihood, region: 0..<head.count).map { blocks[$0].text }
+            return (result, false)
+        }
         let (best, likelihood, scores) = ArticleRegion.find(blocks)
         guard let found = best else {
             // The whole dump stays the body; its title line, if any, names it without leaving it.

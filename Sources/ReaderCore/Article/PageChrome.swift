@@ -163,14 +163,16 @@ public enum PageChrome {
     static func stripCounts(_ token: String) -> String {
         let isCountChar = { (s: Unicode.Scalar) in s.isDigit || s == "." || s == "," || s == "+" }
         guard token.unicodeScalars.contains(where: isCountChar) else { return token.trimmedSpaces }
-        var t = String(String.UnicodeScalarView(token.unicodeScalars.filter { !isCountChar($0) }))
+        var kept = String.UnicodeScalarView(token.unicodeScalars.filter { !isCountChar($0) })
         // A unit follows a number: "copy link" keeps its k.
-        let counted = token.unicodeScalars.contains(where: \.isDigit)
-        for unit in ["万", "千", "k", "m", "次", "人", "条"] where counted && t.hasSuffix(unit) && t.count > unit.count {
-            t = String(t.dropLast(unit.count))
+        if kept.count > 1, let last = kept.last, countUnits.contains(last), token.unicodeScalars.contains(where: \.isDigit) {
+            kept.removeLast()
         }
-        return t.trimmedSpaces
+        return String(kept).trimmedSpaces
     }
+
+    /// The units a count may end in: "1.2万", "12k".
+    private static let countUnits: Set<Unicode.Scalar> = ["万", "千", "k", "m", "次", "人", "条"]
 
     /// True for a bare count: "0", "1.2万", "3,402", "12k".
     static func isCounter(_ token: String) -> Bool {

@@ -98,8 +98,8 @@ public struct Trash: Sendable {
         let source = EscapedPath.system(from), target = EscapedPath.system(to)
         if Glibc.rename(source, target) == 0 { return }
         let code = errno
-        guard code == EXDEV, let sourceText = String(validatingCString: source),
-              let targetText = String(validatingCString: target) else {
+        guard code == EXDEV, let sourceText = String(validating: source.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self),
+              let targetText = String(validating: target.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self) else {
             throw Failure(description: String(cString: strerror(code)))
         }
         try FileManager.default.moveItem(atPath: sourceText, toPath: targetText)

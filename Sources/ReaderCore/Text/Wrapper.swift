@@ -57,6 +57,9 @@ public struct Wrapper {
         var lines: [WrappedLine] = []
         var lineStart = text.skipSpaces(from: 0)
         var fitted = lineStart
+        // A paragraph that fits is one line: no need to ask where it may break.
+        let whole = text.trimEnd(lineStart, text.units.count)
+        if text.width(lineStart, whole) <= width { return [text.line(lineStart, whole)] }
         var opportunities = breaker.opportunities(in: text.units)
         if !unbroken.isEmpty {
             opportunities.removeAll { at in unbroken.contains { $0.lowerBound < at && at < $0.upperBound } }
