@@ -179,6 +179,20 @@ measure rg-rare rg -F -i -c "$RARE" "$CORPUS"
 measure --runs 100 mark "$BIN" mark "$ARTICLE" --read "${LIB[@]}"
 measure --runs 100 bookmark "$BIN" bookmark "$ARTICLE" "${LIB[@]}"
 
+# Hostile inputs, made afresh: texts that used to hang the layout, a state of 100,000 articles,
+# and an export of 250,000 to import (into an empty state each run).
+HOSTILE=$TMP/hostile
+echo "making the hostile inputs in $HOSTILE ..." >&2
+python3 "$HERE/make-hostile.py" "$HOSTILE" --entries 100000 --import 250000
+for text in zwj paragraphs unbreakable; do
+    for width in 80 7; do measure --runs 3 "layout-$text-$width" "$BIN" show "$HOSTILE/$text.txt" --width "$width" "${LIB[@]}"; done
+done
+BIGSTATE=(--library "$CORPUS" --state-dir "$HOSTILE/state")
+measure --runs 20 mark-100k "$BIN" mark "$ARTICLE" --read "${BIGSTATE[@]}"
+measure --runs 3 list-100k "$BIN" list --json "${BIGSTATE[@]}"
+measure --runs 3 --prep "rm -rf $HOSTILE/imported" import-250k "$BIN" state import "$HOSTILE/export.json" \
+    --library "$CORPUS" --state-dir "$HOSTILE/imported"
+
 if (( WITH_HTML )); then
 # The saved web pages: the library with a cache folder of its own (XDG_CACHE_HOME set for
 # these commands only), and the two big pages, shown by path.
@@ -209,6 +223,17 @@ row "search $COMMON --json, warm ($(rg -F -i -l "$COMMON" "$CORPUS" | wc -l) fil
 row "search $RARE --json, warm"                       search-rare rg-rare "rg -F -i -c"
 row "mark ARTICLE --read (100 runs: median, min–max)" mark
 row "bookmark ARTICLE (100 runs: median, min–max)"    bookmark
+for text in zwj paragraphs unbreakable; do
+    case $text in
+        zwj) label="200,000 ZWJ emoji sequences on one line" ;;
+        paragraphs) label="1,000,000 one-letter paragraphs" ;;
+        unbreakable) label="2 MB of CJK closing marks (no break opportunity)" ;;
+    esac
+    for width in 80 7; do row "show: $label, --width $width" "layout-$text-$width" "" "" 1; done
+done
+row "mark ARTICLE --read, state of 100,000 articles (20 runs)" mark-100k "" "" 0.05 50MiB
+row "list --json, state of 100,000 articles"                 list-100k
+row "state import of 250,000 articles into an empty state"   import-250k
 if (( WITH_HTML )); then
 row "HTML: list --json, $HFILES pages, cold (no cache)" html-list-cold cat-html cat 3x 100MiB
 row "HTML: list --json, $HFILES pages, warm"            html-list cat-html cat 0.5x 100MiB

@@ -50,6 +50,7 @@ struct InteractiveReader {
         // The state folder is made now, so another reader's first save is noticed too.
         PrivateFolder.create(store.directory)
         let watcher = LibraryWatcher(library: library.root, stateDirectory: store.directory)
+        let saver = StateSaver(directory: store.directory)
         while running {
             terminal.draw(renderer.render(app))
             // The layout on screen now: if a key replaces it (a resize, `f`, another article), the
@@ -58,7 +59,7 @@ struct InteractiveReader {
             defer { DispatchQueue.global(qos: .utility).async { _ = shown } }
             // While work runs in the background, wake up to collect it; when idle, now and then
             // to notice a resize ncurses missed.
-            terminal.setKeyTimeout(milliseconds: jobs.isEmpty ? 500 : 30)
+            terminal.setKeyTimeout(milliseconds: jobs.isEmpty && saver.isIdle ? 500 : 30)
             var resized = false
             let key = terminal.readKey(resized: &resized)
             if key == nil && !resized { resized = terminal.catchUpWithResize() }
@@ -96,15 +97,23 @@ struct InteractiveReader {
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
                 if effect == .quit { running = false; continue }
-                if let answer = perform(effect, for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer) {
+                if let answer = perform(effect, for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer,
+                                          saver: saver) {
                     effects += reducer.reduce(&app, answer)
                 }
             }
-            // A problem the store met while saving (a corrupt file moved aside) shows at once.
+            // Changes are saved off the loop; a held lock, or a problem met, shows at once.
+            if let message = saver.step(live: { [entries = app.entries] in Set(entries.map(\.fingerprint)) }) {
+                _ = reducer.reduce(&app, .status(message))
+            }
+            // A problem the store met while reading (a corrupt file moved aside) shows at once.
             if store.warnings.count > warningsShown, let newest = store.warnings.last {
                 _ = reducer.reduce(&app, .status(newest))
                 warningsShown = store.warnings.count
             }
+        }
+        if let message = saver.finish(live: { [entries = app.entries] in Set(entries.map(\.fingerprint)) }) {
+            notes.append(message)
         }
         // The list as it was left, for the next start (not before the list was read).
         if !app.loadingLibrary {
@@ -140,13 +149,12 @@ struct InteractiveReader {
     /// Performs one effect, the front end's I/O, and returns the action that answers it, if
     /// any. Background work goes into `jobs` and answers later.
     private func perform(_ effect: Effect, for app: AppState, jobs: inout [BackgroundJob], terminal: Terminal, opener: LinkOpener,
-                         indexer: LibraryIndexer) -> Action? {
+                         indexer: LibraryIndexer, saver: StateSaver) -> Action? {
         switch effect {
         case .quit:
             return nil
         case .save(let changes):
-            let live = { [entries = app.entries] in Set(entries.map(\.fingerprint)) }
-            do { try store.apply(changes, liveFingerprints: live) } catch { return .status("not saved: \(error)") }
+            saver.save(changes)
             return nil
         case .load(let entry):
             // Read on a thread of its own: a big article does not hold the keys.
@@ -188,7 +196,7 @@ struct InteractiveReader {
             }
         case .restore(let item):
             do { try trash.restore(item) } catch { return .status(error.description) }
-            return perform(.reload, for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer)
+            return perform(.reload, for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer, saver: saver)
         case .reload:
             if !jobs.contains(where: { $0.kind == .listing }) { jobs.append(listing(store.load())) }
             return nil
@@ -215,8 +223,10 @@ struct InteractiveReader {
                 return .status(error.description)
             }
             guard let url = article.metadata.source else { return .status("this article has no source URL") }
-            guard open else { return perform(.copy(url), for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer) }
-            return perform(.openLink(url), for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer)
+            guard open else {
+                return perform(.copy(url), for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer, saver: saver)
+            }
+            return perform(.openLink(url), for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer, saver: saver)
         case .openLink(let url):
             let (message, job) = opener.open(url, terminal: terminal)
             if let job { jobs.append(job) }

@@ -58,7 +58,7 @@ import Testing
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
         #expect(entries.first?["read"] as? Bool == true, "\(list.stdout)")
         #expect(try setup.run(["bookmark", "moved.txt"]).status == 0)
-        let file = try JSONDecoder().decode(StateFile.self, from: Data(contentsOf: URL(fileURLWithPath: setup.state + "/state.json")))
+        let file = StateStore(directory: setup.state).load()
         #expect(file.articles.keys.sorted() == [Fingerprint.of(bytes)])
         #expect(file.articles.values.first.map { $0.read && $0.bookmarked && $0.path == "moved.txt" } == true)
     }

@@ -41,6 +41,20 @@ import Testing
         }
     }
 
+    /// A path hint with a right-to-left override (from a state an older reader wrote, when ids
+    /// kept controls raw) is exported escaped.
+    @Test func stateExportEscapesABidiOverrideInAPathHint() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.mkdir("library")
+        try folder.write("state/reader/state.json", #"{"version": 1, "articles": {"0123456789abcdef": "#
+            + #"{"path": "fn-\u202egnp\u009b.txt", "read": true, "readAt": 5}}}"#)
+        let run = try CommandLineTests.run(["state", "export", "--library", folder.path + "/library"], environment: Self.environment(folder))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Self.isInert(run.stdout), "\(run.stdout)")
+        #expect(run.stdout.contains("\\u202e") && run.stdout.contains("\\u009b"), "\(run.stdout)")
+    }
+
     /// JSON strings escape every C0 and C1 control, DEL and bidi control, whatever their source.
     @Test func jsonStringsEscapeControlsAndBidi() {
         let json = JSONText.string("a\u{9B}b\u{202E}c\u{1B}d\u{7F}e\u{2066}")

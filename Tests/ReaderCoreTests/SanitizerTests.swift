@@ -198,7 +198,7 @@ import Testing
     }
 
     @Test func ordinaryTextIsUntouched() {
-        let text = "中文，日本語のテキスト。한국어 문장. Café — “quoted” e\u{301} 👍🏽 👨‍👩‍👧 ❤\u{FE0F} \u{200B}"
+        let text = "中文，日本語のテキスト。한국어 문장. Café — “quoted” e\u{301} 👍🏽 👨‍👩‍👧 😀\u{FE0F} \u{200B}"
         #expect(Sanitizer.clean(text) == text)
     }
 
@@ -275,5 +275,43 @@ import Testing
     @Test func nelAndLineAndParagraphSeparatorsAreBreaks() {
         #expect(Sanitizer.clean("one\u{85}two\u{2028}three\u{2029}four") == "one\ntwo\nthree\n\nfour")
         #expect(!Sanitizer.isClean("one\u{85}two"))
+    }
+
+    // MARK: - Variation selectors terminals and wcwidth disagree on
+
+    /// The columns a current terminal (kitty, WezTerm, foot, recent VTE) gives a line: `wcwidth`,
+    /// with U+FE0F turning a one-column character into two and U+FE0E a two-column one into one.
+    static func modernTerminalWidth(_ line: String) -> Int {
+        var total = 0, last = 0
+        for scalar in line.unicodeScalars {
+            let w = max(GlibcWcwidth.of(scalar), 0)
+            if scalar == "\u{FE0F}" && last == 1 { total += 1; last = 2; continue }
+            if scalar == "\u{FE0E}" && last == 2 { total -= 1; last = 1; continue }
+            total += w
+            if w > 0 { last = w }
+        }
+        return total
+    }
+
+    @Test func aSelectorThatChangesTheWidthIsDroppedAndOneThatDoesNotIsKept() {
+        #expect(Sanitizer.clean("I \u{2764}\u{FE0F} tea \u{2600}\u{FE0F}") == "I \u{2764} tea \u{2600}")
+        #expect(Sanitizer.clean("1\u{FE0F}\u{20E3}") == "1\u{20E3}")
+        #expect(Sanitizer.clean("\u{1F600}\u{FE0F}") == "\u{1F600}\u{FE0F}")  // wide already: both agree
+        #expect(Sanitizer.clean("\u{1F600}\u{FE0E}") == "\u{1F600}")
+        #expect(Sanitizer.clean("\u{2764}\u{FE0E}") == "\u{2764}\u{FE0E}")  // text presentation of a narrow one
+        #expect(!Sanitizer.isClean("\u{2764}\u{FE0F}") && Sanitizer.isClean("\u{1F600}\u{FE0F}"))
+    }
+
+    /// Wrapped at any width, no line of emoji with selectors is wider than the width, by
+    /// `wcwidth` (ncursesw) or as a current terminal draws it.
+    @Test func noWrappedLineOfEmojiWithSelectorsOverflowsInEitherMeasure() {
+        let text = Sanitizer.clean(String(repeating: "\u{2764}\u{FE0F} \u{2600}\u{FE0F}\u{2728}\u{270C}\u{FE0F}\u{1F600}\u{FE0E} 好", count: 40))
+        let wrapper = TestSupport.wrapper()
+        for width in 2...60 {
+            for line in wrapper.wrap(text, width: width) {
+                #expect(GlibcWcwidth.of(line.text) <= width, "\(width): \(line.text)")
+                #expect(Self.modernTerminalWidth(line.text) == GlibcWcwidth.of(line.text), "\(width): \(line.text)")
+            }
+        }
     }
 }

@@ -27,11 +27,14 @@ import Testing
             try CommandLineTests.run(arguments + ["--library", library, "--state-dir", state], environment: ["XDG_CACHE_HOME": cache])
         }
 
-        /// The state file's articles by path hint; fails the test if the file does not parse.
+        /// The state's articles by path hint (the file and its journal); fails the test if the
+        /// file does not parse.
         func statesByPath() throws -> [String: ArticleState] {
             let path = state + "/state.json"
-            guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-            let file = try JSONDecoder().decode(StateFile.self, from: data)
+            if let data = FileManager.default.contents(atPath: path) { _ = try JSONDecoder().decode(StateFile.self, from: data) }
+            let store = StateStore(directory: state)
+            let file = store.load()
+            #expect(store.warnings.isEmpty, "\(store.warnings)")
             return Dictionary(file.articles.values.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         }
 

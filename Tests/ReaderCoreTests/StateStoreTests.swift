@@ -328,7 +328,7 @@ final class TickingClock: @unchecked Sendable {
         try folder.write("state/.state.json.tmp.99999", "")
         try folder.write("state/keep-me.txt", "unrelated")
         try store.apply([.read(Self.second, true)])
-        #expect(names(in: store.directory) == ["keep-me.txt", "state.json", "state.json.lock"])
+        #expect(names(in: store.directory) == ["keep-me.txt", "state.json", "state.json.journal", "state.json.lock"])
     }
 
     @Test func theWrittenFileIsPrivateAndParses() throws {

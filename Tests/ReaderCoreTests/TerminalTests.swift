@@ -233,7 +233,7 @@ import Testing
         let entry = try #require(entries.first { $0["id"] as? String == "zh/city-library-reopens.txt" })
         #expect(entry["read"] as? Bool == true)
         #expect(entry["bookmarked"] as? Bool == true)
-        let states = try JSONDecoder().decode(StateFile.self, from: Data(contentsOf: URL(fileURLWithPath: session.state + "/state.json")))
+        let states = StateStore(directory: session.state).load()  // the file and its journal
         #expect(states.articles.values.contains { $0.path == "zh/city-library-reopens.txt" && $0.position > 0 })
     }
 
@@ -347,7 +347,7 @@ import Testing
         let text = try session.waitForExit()
         #expect(text.contains("READER-EXITED-0"))
         #expect(!text.contains("Library 21"))  // the alternate screen is gone
-        let states = try JSONDecoder().decode(StateFile.self, from: Data(contentsOf: URL(fileURLWithPath: session.state + "/state.json")))
+        let states = StateStore(directory: session.state).load()  // the file and its journal
         #expect(states.articles.values.contains { $0.position > 0 })
     }
 
@@ -546,6 +546,38 @@ import Testing
         try FileManager.default.removeItem(at: library.appendingPathComponent("notes/2026/ferry.txt"))
         text = try session.waitFor { $0.contains("Library 1") && !$0.contains("Ferry times") }
         #expect(!text.contains("Ferry times"))
+    }
+
+    /// Another process holds the state's lock: `m` does not freeze the reader. The status line
+    /// says the changes wait, keys keep working, and once the lock is let go they are saved.
+    @Test func aHeldStateLockNeitherFreezesTheReaderNorLosesItsMarks() throws {
+        let library = FileManager.default.temporaryDirectory.appendingPathComponent("reader-lock-\(UUID())")
+        try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: library) }
+        try "Tide tables\n\nHigh water at noon.\n".write(to: library.appendingPathComponent("tides.txt"), atomically: true, encoding: .utf8)
+        try "Ferry times\n\nThe last ferry leaves at nine.\n".write(to: library.appendingPathComponent("ferry.txt"),
+                                                                    atomically: true, encoding: .utf8)
+        let session = try Session(library: library.path)
+        defer { session.close() }
+        try session.waitFor { $0.contains("Library 2") && $0.contains("2/2 unread") }
+        let lock = open(session.state + "/state.json.lock", O_RDWR | O_CREAT, 0o600)
+        #expect(lock >= 0 && flock(lock, LOCK_EX) == 0)
+        try session.send("m")
+        var text = try session.waitFor { $0.contains("waiting for another reader") }
+        #expect(text.contains("1 change kept"), "\(text)")
+        // The keys still work: the next row is marked too, and both wait.
+        try session.send("j", "m")
+        text = try session.waitFor(seconds: 15) { $0.contains("2 changes kept") }
+        #expect(text.contains("2 changes kept"), "\(text)")
+        let rows = text.split(separator: "\n").filter { $0.contains("Ferry times  ") || $0.contains("Tide tables  ") }
+        #expect(rows.count == 2 && rows.allSatisfy { !$0.hasPrefix(" N") }, "\(text)")
+        flock(lock, LOCK_UN)
+        close(lock)
+        text = try session.waitFor(seconds: 15) { $0.contains("saved: the other reader let go") }
+        #expect(text.contains("saved: the other reader let go"), "\(text)")
+        let list = try CommandLineTests.run(["list", "--unread", "--json", "--library", library.path, "--state-dir", session.state])
+        let unread = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [Any]
+        #expect(unread?.isEmpty == true, "\(list.stdout)")
     }
 
     @Test func dMovesAnArticleToTheTrashAndUBringsItBack() throws {

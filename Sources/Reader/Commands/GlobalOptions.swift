@@ -40,8 +40,12 @@ struct GlobalOptions: ParsableArguments {
         return Library(root: where_.library, cache: LibraryCache(root: where_.library, cacheHome: where_.cacheDirectory))
     }
 
-    /// The state store these options choose.
-    func stateStore() -> StateStore { StateStore(directory: locations().stateDirectory) }
+    /// The state store these options choose; a wait for another process's lock is said on stderr.
+    func stateStore() -> StateStore {
+        let store = StateStore(directory: locations().stateDirectory)
+        store.onWait = { lock in Platform.warn("waiting for another reader to let go of \(Sanitizer.line(lock))…") }
+        return store
+    }
 
     /// The state as it is now, with what the store had to say about the file on stderr.
     func loadState() -> (StateStore, StateFile) {

@@ -6,6 +6,8 @@
 /// - Terminal escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL|ST`, two-byte `ESC x`)
 ///   are removed whole; other C0 controls, DEL and C1 controls are dropped.
 /// - U+00AD soft hyphen, bidi embeddings, overrides and isolates are dropped.
+/// - A variation selector whose presentation terminals draw at another width than `wcwidth`
+///   counts is dropped (`isDisputedSelector`): `❤️` shows as `❤`, one column everywhere.
 /// - A leading U+FEFF byte-order mark is dropped.
 /// - Any other code point glibc `wcwidth` rejects (unassigned, newer than the C library) becomes U+FFFD.
 public enum Sanitizer {
@@ -19,6 +21,7 @@ public enum Sanitizer {
         var previousWasCR = false
         var first = true
         var escape = EscapeState.none
+        var lastWidth = 0
         for scalar in text.unicodeScalars {
             defer { first = false }
             let v = scalar.value
@@ -33,6 +36,7 @@ public enum Sanitizer {
                 if v == 0x2029 { out.append("\n") }
                 previousWasCR = v == 0x0D
                 column = 0
+                lastWidth = 0
                 continue
             }
             previousWasCR = false
@@ -40,14 +44,16 @@ public enum Sanitizer {
                 let spaces = 8 - column % 8
                 for _ in 0..<spaces { out.append(" ") }
                 column += spaces
+                lastWidth = 1
                 continue
             }
-            if isDropped(v) || (first && v == 0xFEFF) { continue }
+            if isDropped(v) || (first && v == 0xFEFF) || isDisputedSelector(v, after: lastWidth) { continue }
             var w = DisplayWidth.of(scalar)
             var kept = scalar
             if w < 0 { kept = replacement; w = 1 }
             out.append(kept)
             column += w
+            lastWidth = w
         }
         return String(out)
     }
@@ -90,13 +96,26 @@ public enum Sanitizer {
     /// True when `clean` would return `text` unchanged: the common case, checked without copying.
     static func isClean(_ text: String) -> Bool {
         if text.utf8.first == 0xEF, text.unicodeScalars.first == "\u{FEFF}" { return false }
+        var lastWidth = 0
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if v < 0x20 { if v != 0x0A { return false } else { continue } }
-            if v < 0x7F { continue }
-            if v == 0x2028 || v == 0x2029 || isDropped(v) || DisplayWidth.of(scalar) < 0 { return false }
+            if v < 0x20 { if v != 0x0A { return false } else { lastWidth = 0; continue } }
+            if v < 0x7F { lastWidth = 1; continue }
+            if v == 0x2028 || v == 0x2029 || isDropped(v) || isDisputedSelector(v, after: lastWidth) { return false }
+            lastWidth = DisplayWidth.of(scalar)
+            if lastWidth < 0 { return false }
         }
         return true
+    }
+
+    /// True for a variation selector that would make a terminal draw its character at another
+    /// width than glibc `wcwidth` (and so ncursesw) counts: U+FE0F (emoji presentation) after a
+    /// character one column wide, which current terminals draw two wide, and U+FE0E (text
+    /// presentation) after one two columns wide, which some draw one wide. Dropped, the
+    /// character shows in its default presentation, at the width every party agrees on.
+    @inline(__always)
+    static func isDisputedSelector(_ v: UInt32, after width: Int) -> Bool {
+        (v == 0xFE0F && width == 1) || (v == 0xFE0E && width == 2)
     }
 
     /// A single-line form for titles, file names, URLs and messages: newlines become spaces.
