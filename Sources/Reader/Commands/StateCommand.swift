@@ -16,10 +16,7 @@ struct StateCommand: ParsableCommand {
 
         func run() throws {
             let (_, state) = options.loadState()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let json = String(decoding: try encoder.encode(state), as: UTF8.self)
-            Platform.write(JSONText.escapingControls(json) + "\n")
+            StateJSONWriter.write(state) { Platform.write($0) }
         }
     }
 
@@ -33,13 +30,17 @@ struct StateCommand: ParsableCommand {
         var file: String
 
         func run() throws {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw StateStoreError.invalidImport(file, reason: "cannot read it")
+            // Read as it streams in: no tree of the whole file is built.
+            let fd = open(EscapedPath.system(EscapedPath.of(file)), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            guard fd >= 0 else { throw StateStoreError.invalidImport(file, reason: "cannot read it: " + String(cString: strerror(errno))) }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                throw StateStoreError.invalidImport(file, reason: "it is not a regular file")
             }
             let other: StateFile
-            do { other = try JSONDecoder().decode(StateFile.self, from: data) } catch {
-                throw StateStoreError.invalidImport(file, reason: StateStore.describe(error))
+            do { other = try StateJSONReader.parse(fd: fd) } catch {
+                throw StateStoreError.invalidImport(file, reason: error.description)
             }
             guard other.version <= StateFile.currentVersion else { throw StateStoreError.newerSchema(file, version: other.version) }
             let store = options.stateStore()

@@ -73,21 +73,25 @@ public final class StateStore {
         case missing, parsed(StateFile), corrupt(String)
     }
 
-    /// Reads and decodes the file, noting a newer schema.
+    /// Reads and decodes the file as it streams in (`StateJSONReader`), noting a newer schema.
     private func read() -> ReadResult {
-        guard let data = FileManager.default.contents(atPath: path) else { return .missing }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return .missing }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .corrupt("it is not a regular file") }
         do {
-            let file = try JSONDecoder().decode(StateFile.self, from: data)
+            let file = try StateJSONReader.parse(fd: fd)
             if file.version > StateFile.currentVersion { noteNewer(file.version) }
             return .parsed(file)
         } catch {
             // A newer schema may have any shape: only its version is read, and it is never written.
-            if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            if let bytes = try? FileReader.read(path), let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
                let version = object["version"] as? Int, version > StateFile.currentVersion {
                 noteNewer(version)
                 return .parsed(StateFile(version: version))
             }
-            return .corrupt(Self.describe(error))
+            return .corrupt(error.description)
         }
     }
 
@@ -250,9 +254,6 @@ public final class StateStore {
     private func write(_ file: StateFile) throws(StateStoreError) {
         let target = target
         let folder = (target as NSString).deletingLastPathComponent
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(file) else { throw .cannotWrite(path, reason: "cannot encode the state") }
         var mode: mode_t = 0o600
         var info = stat()
         if stat(target, &info) == 0 { mode = info.st_mode & 0o777 }
@@ -261,12 +262,16 @@ public final class StateStore {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .cannotWrite(temporary, reason: String(cString: strerror(errno))) }
         var failure: String?
-        data.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 { if errno == EINTR { continue }; failure = String(cString: strerror(errno)); return }
-                written += n
+        StateJSONWriter.write(file) { piece in
+            guard failure == nil else { return }
+            var piece = piece
+            piece.withUTF8 { buffer in
+                var written = 0
+                while written < buffer.count {
+                    let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                    if n < 0 { if errno == EINTR { continue }; failure = String(cString: strerror(errno)); return }
+                    written += n
+                }
             }
         }
         if failure == nil, fsync(fd) != 0 { failure = "fsync: " + String(cString: strerror(errno)) }
