@@ -195,6 +195,17 @@ import Testing
         let refused = try second.run(["state", "import", bad.path])
         #expect(refused.status != 0)
         #expect(refused.stderr.split(separator: "\n").count == 1)
+        // An export cut short, or from a newer reader, is refused whole: nothing of it is merged.
+        let cut = first.root.appendingPathComponent("cut.json")
+        try #"{"articles": {"0123456789abcdef": {"path": "cut.txt", "read": true, "readAt": 9e9}, "#.write(to: cut, atomically: true, encoding: .utf8)
+        let newer = first.root.appendingPathComponent("newer.json")
+        try #"{"articles": {"0123456789abcdef": {"path": "new.txt", "read": true, "readAt": 9e9}}, "version": 9}"#
+            .write(to: newer, atomically: true, encoding: .utf8)
+        for path in [cut.path, newer.path] {
+            let run = try second.run(["state", "import", path])
+            #expect(run.status != 0 && run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        }
+        #expect(try second.statesByPath().keys.sorted() == [Setup.id(1), Setup.id(2)])
     }
 
     @Test func markingAnUnknownArticleFailsWithOneLine() throws {

@@ -38,17 +38,11 @@ struct StateCommand: ParsableCommand {
             guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
                 throw StateStoreError.invalidImport(file, reason: "it is not a regular file")
             }
-            let other: StateFile
-            do { other = try StateJSONReader.parse(fd: fd) } catch {
-                throw StateStoreError.invalidImport(file, reason: error.description)
-            }
-            guard other.version <= StateFile.currentVersion else { throw StateStoreError.newerSchema(file, version: other.version) }
             let store = options.stateStore()
             defer { for warning in store.warnings { Platform.warn(warning) } }
-            let merged = try store.merge(other)
-            let count = other.articles.count
-            Platform.write("merged the state of \(count) article\(count == 1 ? "" : "s") from \(Sanitizer.line(file));"
-                           + " the state now holds \(merged.articles.count)\n")
+            let (imported, total) = try store.merge(streamingFrom: fd, named: file)
+            Platform.write("merged the state of \(imported) article\(imported == 1 ? "" : "s") from \(Sanitizer.line(file));"
+                           + " the state now holds \(total)\n")
         }
     }
 }

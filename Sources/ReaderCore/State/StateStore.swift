@@ -185,20 +185,43 @@ public final class StateStore {
         try update { file in file = file.merged(with: other) }
     }
 
+    /// Merges the exported state in the file open at `fd` (named `name`) into the file on disk,
+    /// each entry as it is read, so the export is never held whole; how many entries it had, and
+    /// how many the state now holds. An export that does not parse, or is of a newer schema,
+    /// changes nothing.
+    public func merge(streamingFrom fd: Int32, named name: String) throws(StateStoreError) -> (imported: Int, total: Int) {
+        var imported = 0
+        // Merged in place: a failure throws before anything is written.
+        let file = try update { file throws(StateStoreError) in
+            var reader = StateJSONReader(descriptor: fd)
+            let version: Int
+            do throws(StateJSONReader.Failure) {
+                version = try reader.entries { key, theirs in
+                    imported += 1
+                    file.articles[key] = file.articles[key].map { $0.merged(with: theirs) } ?? theirs
+                }
+            } catch {
+                throw .invalidImport(name, reason: error.description)
+            }
+            guard version <= StateFile.currentVersion else { throw .newerSchema(name, version: version) }
+        }
+        return (imported, file.articles.count)
+    }
+
     /// Lock, re-read, change, write atomically; the new content once it is durable.
-    private func update(_ change: (inout StateFile) -> Void) throws(StateStoreError) -> StateFile {
+    private func update(_ change: (inout StateFile) throws(StateStoreError) -> Void) throws(StateStoreError) -> StateFile {
         try withLock { () throws(StateStoreError) -> StateFile in try rewrite(change) }
     }
 
     /// Under the lock: re-read (the file and its journal), change, write the file whole, empty
     /// the journal.
-    private func rewrite(_ change: (inout StateFile) -> Void) throws(StateStoreError) -> StateFile {
+    private func rewrite(_ change: (inout StateFile) throws(StateStoreError) -> Void) throws(StateStoreError) -> StateFile {
         removeStaleTemporaryFiles()
         var file = try readForWrite()
         if isReadOnly || file.version > StateFile.currentVersion { throw .newerSchema(path, version: file.version) }
         if file.version < StateFile.currentVersion { try keepBackup(of: file.version) }
         file.version = StateFile.currentVersion
-        change(&file)
+        try change(&file)
         try write(file)
         try clearJournal()
         return file
