@@ -48,10 +48,12 @@ test: deps
 bench: release bench-deps
 	bench/run.sh $(BIN_RELEASE)
 
-# The mutation fuzzer of the test suite, longer: FUZZ_ITERATIONS inputs (default 10,000).
+# The mutation fuzzers of the test suite, longer: FUZZ_ITERATIONS inputs in process (default
+# 10,000), and FUZZ_PROCESS_ITERATIONS given to the built reader as files (default 1,000).
 fuzz: deps
 	$(SWIFT) build --build-tests -j $(JOBS)
-	FUZZ_ITERATIONS=$${FUZZ_ITERATIONS:-10000} $(SWIFT) test --skip-build --filter HTMLFuzzTests
+	FUZZ_ITERATIONS=$${FUZZ_ITERATIONS:-10000} FUZZ_PROCESS_ITERATIONS=$${FUZZ_PROCESS_ITERATIONS:-1000} \
+		$(SWIFT) test --skip-build --filter "HTMLFuzzTests|ProcessFuzzTests"
 
 man: deps
 	$(SWIFT) package --disable-sandbox plugin generate-manual

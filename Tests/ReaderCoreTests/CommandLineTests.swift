@@ -10,11 +10,19 @@ import Testing
         var stdout: String
         var stderr: String
         var stdoutBytes: [UInt8]
+        /// True when a signal ended the process (a crash), not an exit.
+        var signalled = false
+    }
+
+    /// Bytes read on another thread.
+    final class Collected: @unchecked Sendable {
+        var data = Data()
     }
 
     static let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("reader")
 
-    /// Runs `reader` with `arguments`, killing it after `timeout` seconds.
+    /// Runs `reader` with `arguments`; one still running after `timeout` seconds is killed, and
+    /// the run throws `CancellationError`.
     static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 20) throws -> Run {
         let process = Process()
         process.executableURL = binary
@@ -31,13 +39,22 @@ import Testing
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let deadline = DispatchTime.now() + timeout
-        let outData = DispatchQueue.global().sync { () -> Data in out.fileHandleForReading.readDataToEndOfFile() }
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let outData = Collected(), errData = Collected()
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) { outData.data = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: reading) { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
         let finished = DispatchSemaphore(value: 0)
         DispatchQueue.global().async { process.waitUntilExit(); finished.signal() }
-        if finished.wait(timeout: deadline) == .timedOut { process.terminate(); throw CancellationError() }
+        if finished.wait(timeout: deadline) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            reading.wait()
+            throw CancellationError()
+        }
+        reading.wait()
+        let (outData, errData) = (outData.data, errData.data)
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: Array(outData))
+                   stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: Array(outData),
+                   signalled: process.terminationReason == .uncaughtSignal)
     }
 
     let samples = TestSupport.samples.path

@@ -7,13 +7,17 @@ public enum PlainTextParser {
         var blocks: [Block] = []
         var group: [Substring] = []
         func flush() {
-            guard !group.isEmpty else { return }
-            blocks.append(contentsOf: blocksOfGroup(group))
-            group.removeAll()
+            if group.count == 1 { blocks.append(block(trimmed(group[0]))) } else if !group.isEmpty { blocks += blocksOfGroup(group) }
+            group.removeAll(keepingCapacity: true)
         }
-        for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            let line = Substring(bytes)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while true {
+            let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let line = Substring(utf8[start..<end])
             if isBlank(line) { flush() } else { group.append(line) }
+            guard end < utf8.endIndex else { break }
+            start = utf8.index(after: end)
         }
         flush()
         return blocks

@@ -20,6 +20,7 @@ public struct Wrapper {
     /// of the last line the one before it left unfinished (the break opportunities and the fill
     /// are the same there), so what is measured at once stays bounded however long the line.
     public func wrap(_ paragraph: String, width: Int, unbroken: [Range<Int>] = [], window: Int? = nil) -> [WrappedLine] {
+        if let line = Self.shortPrintableASCII(paragraph, width: width) { return [line] }
         let utf16 = paragraph.utf16
         let window = max(window ?? Self.window, width * 16)
         guard utf16.count > window else { return wrapWhole(paragraph, width: width, unbroken: unbroken) }
@@ -51,6 +52,15 @@ public struct Wrapper {
     }
 
     /// `wrap` of a paragraph measured whole.
+    /// The one line of a paragraph of printable ASCII that fits, not starting or ending with a
+    /// space: each byte a column, nothing to measure or break (most short lines of a dump).
+    private static func shortPrintableASCII(_ paragraph: String, width: Int) -> WrappedLine? {
+        let utf8 = paragraph.utf8
+        guard utf8.count <= max(width, 2), let first = utf8.first, first != 0x20, utf8.last != 0x20,
+              utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        return WrappedLine(text: paragraph, width: utf8.count, start: 0)
+    }
+
     private func wrapWhole(_ paragraph: String, width: Int, unbroken: [Range<Int>]) -> [WrappedLine] {
         let text = Measured(paragraph)
         let width = max(width, 2)
