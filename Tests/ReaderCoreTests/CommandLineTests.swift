@@ -39,10 +39,10 @@ import Testing
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let deadline = DispatchTime.now() + timeout
-        let outData = Collected(), errData = Collected()
+        let outBox = Collected(), errBox = Collected()
         let reading = DispatchGroup()
-        DispatchQueue.global().async(group: reading) { outData.data = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: reading) { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: reading) { outBox.data = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: reading) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
         let finished = DispatchSemaphore(value: 0)
         DispatchQueue.global().async { process.waitUntilExit(); finished.signal() }
         if finished.wait(timeout: deadline) == .timedOut {
@@ -51,7 +51,7 @@ import Testing
             throw CancellationError()
         }
         reading.wait()
-        let (outData, errData) = (outData.data, errData.data)
+        let (outData, errData) = (outBox.data, errBox.data)
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                    stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: Array(outData),
                    signalled: process.terminationReason == .uncaughtSignal)

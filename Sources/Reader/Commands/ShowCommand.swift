@@ -11,14 +11,14 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("An id as 'reader list' prints it, or a path to a file.", valueName: "ARTICLE"))
     var article: String
 
-    @Option(help: "Wrap to N columns (default: the terminal's width, else 80).")
+    @Option(help: "Wrap to N columns, 2 at the least (default: the terminal's width, else 80).")
     var width: Int?
 
     @Flag(help: "Show the whole saved page, chrome included.")
     var full = false
 
     func validate() throws {
-        if let width, !(4...10_000).contains(width) { throw ValidationError("--width must be between 4 and 10000") }
+        if let width, !(1...10_000).contains(width) { throw ValidationError("--width must be between 1 and 10000") }
     }
 
     func run() throws {
