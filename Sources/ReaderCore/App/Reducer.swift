@@ -110,9 +110,11 @@ public struct Reducer {
         // change of each mark wins), so a mark made meanwhile is not undone.
         state.state = file.merged(with: state.state)
         let live = Set(entries.map(\.fingerprint))
+        var hints: [String: [String]]?  // made at the first entry its fingerprints do not find
         state.entries = entries.map { entry in
             var entry = entry
-            let marks = state.state.state(for: entry.key, liveFingerprints: live)
+            if hints == nil, !state.state.holds(entry.key) { hints = state.state.pathHints() }
+            let marks = state.state.state(for: entry.key, liveFingerprints: live, hints: hints)
             (entry.read, entry.bookmarked, entry.progress) = (marks.read, marks.bookmarked, marks.progress)
             return entry
         }

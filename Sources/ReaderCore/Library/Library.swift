@@ -159,9 +159,11 @@ public struct Library: Sendable {
     /// The entries of `rows`, with their marks in `state`, newest first.
     private func entries(of rows: [CachedArticle], state: StateFile) -> [LibraryEntry] {
         let live = Set(rows.map(\.fingerprint)), root = EscapedPath.of(root)
+        var hints: [String: [String]]?  // made at the first article its fingerprints do not find
         let entries = rows.map { row in
             let key = ArticleKey(fingerprint: row.fingerprint, id: row.id, legacyFingerprint: row.legacyFingerprint)
-            let marks = state.state(for: key, liveFingerprints: live)
+            if hints == nil, !state.holds(key) { hints = state.pathHints() }
+            let marks = state.state(for: key, liveFingerprints: live, hints: hints)
             return LibraryEntry(id: row.id, title: row.title, format: row.format, path: root + "/" + row.id, saved: row.date,
                                 read: marks.read, bookmarked: marks.bookmarked, fingerprint: row.fingerprint, site: row.site,
                                 tags: row.tags, progress: marks.progress, minutes: row.minutes,

@@ -22,15 +22,30 @@ public struct StateFile: Equatable, Sendable, Codable {
     /// The key under which `article` is stored: its fingerprint, else its legacy one (a state
     /// written before whole files were hashed), else (after an edit changed the fingerprint) the
     /// entry whose path hint is its id and whose fingerprint no file has.
-    public func key(for article: ArticleKey, liveFingerprints: Set<String> = []) -> String? {
+    /// `hints` (`pathHints()`), given when many articles are looked up, finds the entry by path
+    /// without a pass over every entry.
+    public func key(for article: ArticleKey, liveFingerprints: Set<String> = [], hints: [String: [String]]? = nil) -> String? {
         if articles[article.fingerprint] != nil { return article.fingerprint }
         if let legacy = article.legacyFingerprint, articles[legacy] != nil { return legacy }
+        if let hints { return hints[article.id]?.first { !liveFingerprints.contains($0) } }
         return articles.first { $0.value.path == article.id && !liveFingerprints.contains($0.key) }?.key
     }
 
     /// The state of `article`, or a fresh one.
-    public func state(for article: ArticleKey, liveFingerprints: Set<String> = []) -> ArticleState {
-        key(for: article, liveFingerprints: liveFingerprints).flatMap { articles[$0] } ?? ArticleState(path: article.id)
+    public func state(for article: ArticleKey, liveFingerprints: Set<String> = [], hints: [String: [String]]? = nil) -> ArticleState {
+        key(for: article, liveFingerprints: liveFingerprints, hints: hints).flatMap { articles[$0] } ?? ArticleState(path: article.id)
+    }
+
+    /// The keys of the entries by their path hints: for looking up a whole list.
+    public func pathHints() -> [String: [String]] {
+        var hints: [String: [String]] = [:]
+        for (key, state) in articles { hints[state.path, default: []].append(key) }
+        return hints
+    }
+
+    /// Whether `article` has an entry under its fingerprint or its legacy one (no path hint needed).
+    public func holds(_ article: ArticleKey) -> Bool {
+        articles[article.fingerprint] != nil || article.legacyFingerprint.map { articles[$0] != nil } == true
     }
 
     /// Applies `change` at `time`: the article's entry is re-keyed to its current fingerprint

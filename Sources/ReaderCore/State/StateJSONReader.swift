@@ -147,12 +147,13 @@ public struct StateJSONReader {
     /// The number `key` holds (nil for null).
     private mutating func number(_ key: String) throws(Failure) -> Double? {
         if try null() { return nil }
-        var text = ""
+        var bytes: [UInt8] = []
         while let byte = peek(), byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
                 || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || (byte >= 0x30 && byte <= 0x39) {
-            text.unicodeScalars.append(Unicode.Scalar(byte))
+            bytes.append(byte)
             advance()
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         guard !text.isEmpty, let value = Double(text), value.isFinite else { throw failure("\"\(key)\" is not a number") }
         return value
     }
@@ -165,6 +166,13 @@ public struct StateJSONReader {
 
     private mutating func string() throws(Failure) -> String {
         guard next() == UInt8(ascii: "\"") else { throw failure("not valid JSON: expected a string") }
+        // Most strings (keys, paths) end in the buffer with no escape: taken in one piece.
+        var end = index
+        while end < buffer.count, buffer[end] != UInt8(ascii: "\""), buffer[end] != UInt8(ascii: "\\"), buffer[end] >= 0x20 { end += 1 }
+        if end < buffer.count, buffer[end] == UInt8(ascii: "\""), let text = String(validating: buffer[index..<end], as: UTF8.self) {
+            index = end + 1
+            return text
+        }
         var bytes: [UInt8] = []
         while true {
             guard let byte = next() else { throw failure("not valid JSON: a string is cut short") }

@@ -20,13 +20,14 @@ struct StateJournal {
 
     /// Appends `changes`, made at `time`, and returns once they are durable.
     func append(_ changes: [StateChange], at time: Double) throws(StateStoreError) {
-        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         guard fd >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var text = changes.map { Self.line($0, at: time) + "\n" }.joined()
-        // A line a crash cut short must not swallow the next one.
         var info = stat()
-        if fstat(fd, &info) == 0, info.st_size > 0 {
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw .cannotWrite(path, reason: "not a regular file") }
+        // A line a crash cut short must not swallow the next one.
+        if info.st_size > 0 {
             var last: UInt8 = 0
             if pread(fd, &last, 1, info.st_size - 1) == 1, last != 0x0A { text = "\n" + text }
         }
@@ -45,7 +46,11 @@ struct StateJournal {
 
     /// The journal's entries in order, and how many lines (a torn last one aside) do not parse.
     func read() -> (entries: [Entry], damaged: Int) {
-        guard let bytes = try? FileReader.read(path) else { return ([], 0) }
+        let bytes: [UInt8]
+        do { bytes = try FileReader.read(path, limit: Int.max) } catch {
+            if case .notFound = error { return ([], 0) }
+            return ([], 1)  // there, but not to be read: said as damage, and kept aside at the next whole write
+        }
         var entries: [Entry] = [], damaged = 0
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() where !line.isEmpty {
