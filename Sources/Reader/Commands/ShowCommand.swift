@@ -27,7 +27,7 @@ struct ShowCommand: ParsableCommand {
         let loaded = try ArticleLoader().load(path: file.path, format: file.format, fallbackTitle: Library.fallbackTitle(file.id))
         guard let breaker = LineBreaker() else { throw ValidationError("ICU's line breaker is unavailable") }
         let layout = ArticleRenderer(wrapper: Wrapper(breaker: breaker)).layout(loaded, width: width ?? Platform.terminalWidth() ?? 80, full: full)
-        Platform.write(layout.text)
+        layout.write { Platform.write($0) }
         if let notice = loaded.notice, !full { Platform.warn(notice) }
     }
 }

@@ -20,10 +20,21 @@ public struct ArticleLayout: Sendable {
     public var text: String {
         var out = ""
         out.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 1 })
-        for line in lines {
-            out += line.text
-            out += "\n"
-        }
+        write(to: { out += $0 })
         return out
+    }
+
+    /// The layout as `text` has it, handed to `sink` in pieces of about 64 KiB.
+    public func write(to sink: (String) -> Void) {
+        var piece = ""
+        for line in lines {
+            piece += line.text
+            piece += "\n"
+            if piece.utf8.count >= 64 << 10 {
+                sink(piece)
+                piece = ""
+            }
+        }
+        if !piece.isEmpty { sink(piece) }
     }
 }
