@@ -112,6 +112,11 @@ struct InteractiveReader {
                 warningsShown = store.warnings.count
             }
         }
+        if !saver.isIdle {
+            // The last changes may wait for another reader's lock: the screen says so meanwhile.
+            _ = reducer.reduce(&app, .status("saving the state…"))
+            terminal.draw(renderer.render(app))
+        }
         if let message = saver.finish(live: { [entries = app.entries] in Set(entries.map(\.fingerprint)) }) {
             notes.append(message)
         }
