@@ -29,5 +29,8 @@ struct ShowCommand: ParsableCommand {
         let layout = ArticleRenderer(wrapper: Wrapper(breaker: breaker)).layout(loaded, width: width ?? Platform.terminalWidth() ?? 80, full: full)
         layout.write { Platform.write($0) }
         if let notice = loaded.notice, !full { Platform.warn(notice) }
+        // Everything is written (write(2), nothing buffered): the process ends without freeing a
+        // layout of millions of lines one by one, which can take a fifth of the time.
+        Glibc.exit(0)
     }
 }
