@@ -73,6 +73,9 @@ public struct ArticleRenderer {
                     : indented(segment, first: hang, rest: hang, style: style, width: width, offset: at)
             }
         case .paragraph, .heading:
+            if indent.isEmpty, style != .metadata, let line = Wrapper.shortPrintableASCII(text, width: width) {
+                return [RenderedLine(text: line.text, width: line.width, style: style, offset: offset)]
+            }
             return segments(text, offset: offset) { segment, at in
                 indent.isEmpty
                     ? wrapper.wrap(segment, width: width,

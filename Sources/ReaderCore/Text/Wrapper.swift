@@ -54,7 +54,7 @@ public struct Wrapper {
     /// `wrap` of a paragraph measured whole.
     /// The one line of a paragraph of printable ASCII that fits, not starting or ending with a
     /// space: each byte a column, nothing to measure or break (most short lines of a dump).
-    private static func shortPrintableASCII(_ paragraph: String, width: Int) -> WrappedLine? {
+    static func shortPrintableASCII(_ paragraph: String, width: Int) -> WrappedLine? {
         let utf8 = paragraph.utf8
         guard utf8.count <= max(width, 2), let first = utf8.first, first != 0x20, utf8.last != 0x20,
               utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
