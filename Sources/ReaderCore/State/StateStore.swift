@@ -323,19 +323,6 @@ public final class StateStore {
 
     // MARK: - Helpers
 
-    /// A decoding error with its coding path, in one line.
-    public static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted(let context), DecodingError.keyNotFound(_, let context),
-             DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return (path.isEmpty ? "" : "at \(path): ") + context.debugDescription + (underlying.map { " (\($0))" } ?? "")
-        default:
-            return "\(error)"
-        }
-    }
-
     /// The current UTC time as `20261129T131500`.
     static func timestamp() -> String {
         var now = time_t(time(nil))
