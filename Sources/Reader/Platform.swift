@@ -47,37 +47,20 @@ enum Platform {
 
     /// Writes a line to standard error (a failure to is ignored: there is nowhere to say it).
     static func warn(_ message: String) {
-        _ = write("reader: " + Sanitizer.line(message) + "\n", to: STDERR_FILENO)
+        _ = Descriptor.write("reader: " + Sanitizer.line(message) + "\n", to: STDERR_FILENO)
     }
 
     /// Writes progress text to standard error, as it is.
     static func writeError(_ text: String) {
-        _ = write(text, to: STDERR_FILENO)
+        _ = Descriptor.write(text, to: STDERR_FILENO)
     }
 
     /// Writes text to standard output; if it cannot (a full disk, a closed descriptor), says
     /// why in one line and exits with status 1. (A closed pipe ends the process by SIGPIPE, as
     /// it ends `cat`.)
     static func write(_ text: String) {
-        guard let failure = write(text, to: STDOUT_FILENO) else { return }
+        guard let failure = Descriptor.write(text, to: STDOUT_FILENO) else { return }
         warn("cannot write to standard output: \(failure)")
         exit(1)
-    }
-
-    /// Writes all of `text` to `descriptor`; why not, if it could not.
-    private static func write(_ text: String, to descriptor: Int32) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += written
-            }
-            return nil
-        }
     }
 }

@@ -31,16 +31,7 @@ struct StateJournal {
             var last: UInt8 = 0
             if pread(fd, &last, 1, info.st_size - 1) == 1, last != 0x0A { text = "\n" + text }
         }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .cannotWrite(path, reason: String(cString: strerror(errno)))
-            }
-            written += n
-        }
+        if let failure = Descriptor.write(text, to: fd) { throw .cannotWrite(path, reason: failure) }
         if fsync(fd) != 0 { throw .cannotWrite(path, reason: "fsync: " + String(cString: strerror(errno))) }
     }
 

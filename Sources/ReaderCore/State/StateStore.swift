@@ -286,16 +286,7 @@ public final class StateStore {
         guard fd >= 0 else { throw .cannotWrite(temporary, reason: String(cString: strerror(errno))) }
         var failure: String?
         StateJSONWriter.write(file) { piece in
-            guard failure == nil else { return }
-            var piece = piece
-            piece.withUTF8 { buffer in
-                var written = 0
-                while written < buffer.count {
-                    let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                    if n < 0 { if errno == EINTR { continue }; failure = String(cString: strerror(errno)); return }
-                    written += n
-                }
-            }
+            if failure == nil { failure = Descriptor.write(piece, to: fd) }
         }
         if failure == nil, fsync(fd) != 0 { failure = "fsync: " + String(cString: strerror(errno)) }
         if close(fd) != 0, failure == nil { failure = "close: " + String(cString: strerror(errno)) }
