@@ -72,6 +72,26 @@ import Testing
         #expect(file == state)
     }
 
+    /// A read never waits for another process's lock: with the lock held, the journal is
+    /// replayed and left for a later fold.
+    @Test func aHeldLockLeavesTheJournalUnfoldedAndTheReadDoesNotWait() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = makeStore(folder)
+        store.compactionSize = 200
+        try store.apply([.read(Self.first, true)])
+        for offset in 1...4 { try store.apply([.position(Self.first, offset * 10)]) }
+        let size = store.journal.size
+        let lock = open(store.directory + "/state.json.lock", O_RDWR)
+        #expect(lock >= 0 && flock(lock, LOCK_EX) == 0)
+        defer { close(lock) }
+        let start = Date()
+        let state = store.load()
+        #expect(Date().timeIntervalSince(start) < 1)
+        #expect(state.state(for: Self.first).position == 40)
+        #expect(store.journal.size == size)
+    }
+
     @Test func aHeldLockIsWaitedForABoundedTimeThenTheChangeFailsAndNothingIsWritten() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -44,7 +44,11 @@ public final class StateStore {
     /// The state as it is now (the file and its journal); empty when there is none. A corrupt
     /// file is moved aside; a journal grown over `compactionSize` is folded into the file.
     public func load() -> StateFile {
-        if journal.size > compactionSize, !isReadOnly, let file = try? update({ _ in }) { return file }
+        // Folded only when no other process holds the lock: a read never waits for one.
+        if journal.size > compactionSize, !isReadOnly,
+           let file = try? withLock(waiting: 0, { () throws(StateStoreError) -> StateFile in try rewrite { _ in } }) {
+            return file
+        }
         switch read() {
         case .missing: return replayingJournal(over: StateFile())
         case .parsed(let file): return replayingJournal(over: file)
@@ -252,18 +256,20 @@ public final class StateStore {
 
     /// Runs `body` holding an exclusive `flock` on `state.json.lock` (not on `state.json`,
     /// whose inode every rename replaces), waiting at most `lockTimeout` seconds for it.
-    private func withLock<T>(_ body: () throws(StateStoreError) -> T) throws(StateStoreError) -> T {
+    /// `waiting` overrides `lockTimeout` (0: only if the lock is free now).
+    private func withLock<T>(waiting: Double? = nil, _ body: () throws(StateStoreError) -> T) throws(StateStoreError) -> T {
+        let timeout = waiting ?? lockTimeout
         if let reason = PrivateFolder.create(directory) { throw .cannotCreateDirectory(directory, reason: reason) }
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .cannotLock(lockPath, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        let deadline = Date().addingTimeInterval(lockTimeout)
+        let deadline = Date().addingTimeInterval(timeout)
         var told = false
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             if code == EINTR { continue }
             guard code == EWOULDBLOCK else { throw .cannotLock(lockPath, reason: String(cString: strerror(code))) }
-            guard Date() < deadline else { throw .lockTimedOut(lockPath, seconds: lockTimeout) }
+            guard Date() < deadline else { throw .lockTimedOut(lockPath, seconds: timeout) }
             if !told { onWait?(lockPath); told = true }
             usleep(20_000)
         }
