@@ -61,7 +61,7 @@ final class StateSaver: @unchecked Sendable {
         return queue.sync { () -> String? in
             store.lockTimeout = Self.finalLockWait
             do { try store.apply(changes, liveFingerprints: live) } catch {
-                return "\(changes.count == 1 ? "1 change" : "\(changes.count) changes") to the state not saved: \(error)"
+                return "\(Self.describe(changes.count)) to the state not saved: \(error)"
             }
             return nil
         }
@@ -80,8 +80,7 @@ final class StateSaver: @unchecked Sendable {
         case .failed(.lockTimedOut, _):
             waiting = true
             retryAt = Date().addingTimeInterval(Self.retryInterval)
-            let changes = pending.count == 1 ? "1 change" : "\(pending.count) changes"
-            return "waiting for another reader to let go of the state: \(changes) kept, saved as soon as it does"
+            return "waiting for another reader to let go of the state: \(Self.describe(pending.count)) kept, saved as soon as it does"
         case .failed(let error, let warnings):
             pending.removeFirst(count)
             return warnings.last ?? "not saved: \(error)"
@@ -102,5 +101,10 @@ final class StateSaver: @unchecked Sendable {
             }
             lock.withLock { outcome = ended }
         }
+    }
+
+    /// "1 change", "3 changes".
+    private static func describe(_ count: Int) -> String {
+        count == 1 ? "1 change" : "\(count) changes"
     }
 }

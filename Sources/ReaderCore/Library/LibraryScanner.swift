@@ -98,7 +98,10 @@ private struct Walk {
             let path = directory + "/" + name
             let id = prefix.isEmpty ? name : prefix + "/" + name
             var info = stat()
-            guard fstatat(fd, (bytes + [0]).map { CChar(bitPattern: $0) }, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let found = (bytes + [0]).withUnsafeBufferPointer {
+                $0.withMemoryRebound(to: CChar.self) { fstatat(fd, $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) == 0 }
+            }
+            guard found else { continue }
             var mode = info.st_mode & S_IFMT
             var linkTarget: String?
             if mode == S_IFLNK {
