@@ -27,6 +27,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: trash.directory + "/info/Page.html.trashinfo"))
     }
 
+    /// A file whose name is not UTF-8 goes by its escaped id: the bytes on disk move, the
+    /// `.trashinfo` holds them percent-encoded, and the file comes back under its own name.
+    @Test func aFileWhoseNameIsNotUTF8GoesToTheTrashAndComesBack() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let library = root.appendingPathComponent("lib").path
+        try FileManager.default.createDirectory(atPath: library, withIntermediateDirectories: true)
+        try EscapedPathTests.write(Array("inv-".utf8) + [0xFF] + Array(".txt".utf8), in: library, "bytes")
+        let path = library + "/inv-%FF.txt"
+        let trash = Trash(directory: root.appendingPathComponent("Trash").path)
+        let item = try trash.move(path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: library).isEmpty)
+        #expect(try FileReader.read(item.moves[0].to) == Array("bytes".utf8))
+        let info = try String(contentsOfFile: trash.directory + "/info/inv-%FF.txt.trashinfo", encoding: .utf8)
+        #expect(info.contains("Path=\(library)/inv-%FF.txt\n"), "\(info)")
+        try trash.restore(item)
+        #expect(try FileReader.read(path) == Array("bytes".utf8))
+    }
+
     @Test func twoFilesOfOneNameBothKeepTheirPlaceAndASpaceIsEscaped() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         let trash = Trash(directory: root.appendingPathComponent("Trash").path)
