@@ -59,7 +59,13 @@ enum Platform {
     /// why in one line and exits with status 1. (A closed pipe ends the process by SIGPIPE, as
     /// it ends `cat`.)
     static func write(_ text: String) {
-        guard let failure = Descriptor.write(text, to: STDOUT_FILENO) else { return }
+        var text = text
+        text.withUTF8 { write(bytes: $0) }
+    }
+
+    /// Writes bytes of UTF-8 to standard output, as `write(_:)` writes text.
+    static func write(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let failure = Descriptor.write(bytes: bytes, to: STDOUT_FILENO) else { return }
         warn("cannot write to standard output: \(failure)")
         exit(1)
     }

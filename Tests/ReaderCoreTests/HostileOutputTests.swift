@@ -112,7 +112,7 @@ import Testing
     /// A library of what hurts — a FIFO, a symlink loop, a link to /dev/zero, a binary file, a
     /// 2 MB line, 2,000 links, 5,000 nested `<div>`s, control names — is searched, and listed,
     /// at once: the readable articles are found, the rest reported, nothing hangs.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.hangGuard)
     func aHostileLibraryIsSearchedAndListedWithoutAHang() throws {
         let folder = try Self.library()
         defer { folder.remove() }

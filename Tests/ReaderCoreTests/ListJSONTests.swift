@@ -13,7 +13,7 @@ import Testing
                          fingerprint: String(format: "%016x", index), tags: index % 2 == 0 ? ["sea", "夜"] : [])
         }
         var pieces: [String] = []
-        LibraryEntry.writeJSON(entries, to: { pieces.append($0) })
+        LibraryEntry.writeJSON(entries, to: { pieces.append(String(decoding: $0, as: UTF8.self)) })
         #expect(pieces.count > 3)
         #expect(pieces.dropLast().allSatisfy { $0.utf8.count >= 1 << 16 && $0.utf8.count < (1 << 16) + 1_024 })
         #expect(pieces.joined() == LibraryEntry.json(entries))
@@ -22,7 +22,7 @@ import Testing
         #expect(parsed.map { $0["title"] as? String } == entries.map(\.title))
         #expect(parsed[0]["tags"] as? [String] == ["sea", "夜"])
         var none: [String] = []
-        LibraryEntry.writeJSON([], to: { none.append($0) })
+        LibraryEntry.writeJSON([], to: { none.append(String(decoding: $0, as: UTF8.self)) })
         #expect(try JSONSerialization.jsonObject(with: Data(none.joined().utf8)) as? [Any] != nil)
     }
 }

@@ -203,19 +203,19 @@ import Testing
 
     // MARK: Hostile input
 
-    @Test(.timeLimit(.minutes(1))) func deeplyNestedQuotesReturn() {
+    @Test(.hangGuard) func deeplyNestedQuotesReturn() {
         let html = MarkdownRenderer.html(String(repeating: ">", count: 100_000) + " 深い")
         #expect(html.contains("深い"))
     }
 
-    @Test(.timeLimit(.minutes(1))) func deeplyNestedListsFollowedByBlankLinesReturn() {
+    @Test(.hangGuard) func deeplyNestedListsFollowedByBlankLinesReturn() {
         let markdown = String(repeating: "- ", count: 100_000) + "深い" + String(repeating: "\n", count: 100_000)
         #expect(MarkdownRenderer.html(markdown).contains("深い"))
         let ordered = String(repeating: "1. ", count: 100_000) + "x"
         #expect(MarkdownRenderer.html(ordered).contains("x"))
     }
 
-    @Test(.timeLimit(.minutes(1))) func megabyteLinesReturn() {
+    @Test(.hangGuard) func megabyteLinesReturn() {
         let lines = [
             String(repeating: "中文==重点== [[页|别名]] https://example.com/路径。", count: 20_000),
             String(repeating: "www._", count: 200_000),
@@ -228,7 +228,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func wideTableWithShortRowsReturns() {
+    @Test(.hangGuard) func wideTableWithShortRowsReturns() {
         let markdown = "|" + String(repeating: "a|", count: 5_000) + "\n|" + String(repeating: "-|", count: 5_000)
             + "\n" + String(repeating: "x\n", count: 100_000)
         #expect(MarkdownRenderer.html(markdown).hasPrefix("<pre>|a|a|"))

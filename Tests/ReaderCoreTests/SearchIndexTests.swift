@@ -126,7 +126,7 @@ import Testing
         },
     ]
 
-    @Test(.timeLimit(.minutes(1)), arguments: damages.keys.sorted())
+    @Test(.hangGuard, arguments: damages.keys.sorted())
     func aDamagedIndexIsRebuiltWithOneNoticeAndGivesTheSameAnswers(_ damage: String) throws {
         let library = try SearchLibrary()
         defer { library.remove() }
@@ -155,7 +155,7 @@ import Testing
 
     /// The reader's index job and the searches typed meanwhile open a new index at once: none
     /// takes another's tables for damage, and each answers as a scan does.
-    @Test(.timeLimit(.minutes(1)), arguments: 1...3)
+    @Test(.hangGuard, arguments: 1...3)
     func connectionsOpeningANewIndexAtOnceNeitherRebuildNorFail(_ round: Int) throws {
         let (folder, root, cache) = try Self.randomLibrary(seed: UInt64(round), count: 30)
         defer { folder.remove() }

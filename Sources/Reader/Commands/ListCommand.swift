@@ -39,10 +39,13 @@ struct ListCommand: ParsableCommand {
         case nil: break
         }
         if json {
-            LibraryEntry.writeJSON(entries, to: Platform.write)
+            LibraryEntry.writeJSON(entries, to: { $0.withUnsafeBufferPointer(Platform.write(bytes:)) })
         } else {
             // Piped, the ids and titles are whole unless COLUMNS asks for a width.
             Platform.write(ListTable(entries: entries, width: Platform.terminalWidth() ?? Platform.columnsVariable).text)
         }
+        // Everything is written (write(2), nothing buffered): the process ends without freeing
+        // the list and its table row by row.
+        Glibc.exit(0)
     }
 }

@@ -109,13 +109,36 @@ enum ArticleRegion {
         return isImageName(text) ? 0.4 : 0.3
     }
 
-    /// A letter, a digit or `_`, with ASCII and CJK answered without a table lookup.
+    /// A letter, a digit or `_` (Unicode's Alphabetic, or a Numeric_Type): ASCII and CJK
+    /// answered by their ranges, the rest of the scripts and punctuation before CJK
+    /// (U+0080–U+33FF) and the halfwidth and fullwidth forms by `wordBits`.
+    @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x80 { return (0x61...0x7A).contains(v | 0x20) || (0x30...0x39).contains(v) || v == 0x5F }
+        if v < 0x3400 || v >= 0xFF00 && v <= 0xFFFF {
+            let index = Int(v < 0x3400 ? v : v - 0xFF00 + 0x3400)
+            return wordBits[index >> 6] & (1 << UInt64(index & 63)) != 0
+        }
         if PageChrome.isCJK(scalar) { return true }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return isLetterOrDigit(scalar)
     }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// `isLetterOrDigit` of U+0000–U+33FF, then of U+FF00–U+FFFF, a bit each: made once, at the
+    /// first scalar that needs it.
+    private static let wordBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0x3400 + 0x100) / 64)
+        for index in 0..<(0x3400 + 0x100) {
+            let value = UInt32(index < 0x3400 ? index : index - 0x3400 + 0xFF00)
+            guard let scalar = Unicode.Scalar(value), isLetterOrDigit(scalar) else { continue }
+            bits[index >> 6] |= 1 << UInt64(index & 63)
+        }
+        return bits
+    }()
 
     /// A form field or a stand-in a text browser draws: `[          ]`, `[ ] Remember me`,
     /// `( ) Option`, `[cnn-logo]`, `[]`.

@@ -164,11 +164,14 @@ public enum MetadataScanner {
     /// The name a source line gives without a URL ("来源：江城晨报", "Source: Reuters"): the site
     /// or paper the article comes from.
     public static func sourceName(in line: String) -> String? {
-        guard line.utf8.count <= 120, DisplayWidth.of(line) <= 60, URLScanner.urls(in: line).isEmpty else { return nil }
+        guard line.utf8.count <= 120, DisplayWidth.of(line) <= 60 else { return nil }
         let trimmed = line.trimmedSpaces
+        guard let first = trimmed.utf8.first, sourceLabelFirstBytes.contains(first | 0x20) else { return nil }
         let lower = trimmed.lowercasedFast
         for label in PageChrome.sourceLabels where label.hasSuffix("：") || label.hasSuffix(":") {
             guard lower.hasPrefix(label) else { continue }
+            // A line with a URL is a source link (`source(in:)`), not a name.
+            guard URLScanner.urls(in: line).isEmpty else { return nil }
             let name = cleanName(String(trimmed.dropFirst(label.count)))
             return name.isEmpty || DisplayWidth.of(name) > 30 || PageChrome.isInterfaceLine(name) ? nil : name
         }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Splits a plain-text page dump into blocks. Each line of a dump is a block; a run of lines
 /// that looks hard-wrapped (similar, long widths) is joined into one paragraph. Bulleted and
 /// numbered lines become list items, `>` lines quotes, `#` lines headings.
@@ -11,16 +13,29 @@ public enum PlainTextParser {
             group.removeAll(keepingCapacity: true)
         }
         let utf8 = text.utf8
-        var start = utf8.startIndex
-        while true {
-            let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            let line = Substring(utf8[start..<end])
+        var start = 0
+        for end in newlineOffsets(text) + [utf8.count] {
+            let line = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
             if isBlank(line) { flush() } else { group.append(line) }
-            guard end < utf8.endIndex else { break }
-            start = utf8.index(after: end)
+            start = end + 1
         }
         flush()
         return blocks
+    }
+
+    /// Where `text`'s newlines are, in UTF-8 bytes (found by `memchr`).
+    private static func newlineOffsets(_ text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return [] }
+            var offsets: [Int] = [], offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                offsets.append(index)
+                offset = index + 1
+            }
+            return offsets
+        }
     }
 
     private static func isBlank(_ line: Substring) -> Bool {

@@ -89,10 +89,11 @@ public struct CachedArticle: Equatable, Sendable {
               let changed = number(fields[4]), let format = ArticleFormat(rawValue: text(5)), fields[6].count == 16,
               fields[12].count == 16 || text(12) == "-" else { return nil }
         let date = text(7)
-        let site = text(9), tags = Self.unescape(Substring(text(10)))
-        self.init(id: Self.unescape(Substring(text(0))), size: size, modified: modified, inode: UInt64(inode), changed: changed,
-                  format: format, fingerprint: text(6), date: date == "-" ? nil : date, title: Self.unescape(Substring(text(8))),
-                  site: site == "-" ? nil : Self.unescape(Substring(site)),
+        func unescaped(_ k: Int) -> String { Self.unescape(line[fields[k]]) }
+        let site = line[fields[9]], tags = unescaped(10)
+        self.init(id: unescaped(0), size: size, modified: modified, inode: UInt64(inode), changed: changed,
+                  format: format, fingerprint: text(6), date: date == "-" ? nil : date, title: unescaped(8),
+                  site: site.elementsEqual("-".utf8) ? nil : unescaped(9),
                   tags: tags.isEmpty ? [] : tags.split(separator: "\n").map(String.init), minutes: number(fields[11]),
                   legacyFingerprint: text(12) == "-" ? nil : text(12))
     }
@@ -112,20 +113,22 @@ public struct CachedArticle: Equatable, Sendable {
         return out
     }
 
-    static func unescape(_ text: Substring) -> String {
-        guard text.utf8.contains(0x5C) else { return String(text) }
-        var out = ""
+    /// The text of an escaped field's bytes (`\\`, `\t`, `\n`, `\r` undone), made once.
+    static func unescape(_ bytes: UnsafeRawBufferPointer.SubSequence) -> String {
+        guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var escaped = false
-        for c in text.unicodeScalars {
+        for byte in bytes {
             if escaped {
-                out.unicodeScalars.append(c == "t" ? "\t" : c == "n" ? "\n" : c == "r" ? "\r" : c)
+                out.append(byte == 0x74 ? 0x09 : byte == 0x6E ? 0x0A : byte == 0x72 ? 0x0D : byte)
                 escaped = false
-            } else if c == "\\" {
+            } else if byte == 0x5C {
                 escaped = true
             } else {
-                out.unicodeScalars.append(c)
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

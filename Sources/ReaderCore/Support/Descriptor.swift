@@ -7,17 +7,20 @@ public enum Descriptor {
     /// (`strerror`), if it could not.
     public static func write(_ text: String, to fd: Int32) -> String? {
         var text = text
-        return text.withUTF8 { bytes -> String? in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += written
+        return text.withUTF8 { write(bytes: $0, to: fd) }
+    }
+
+    /// Writes all of `bytes` to `fd`, as `write(_:to:)` does.
+    public static func write(bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
             }
-            return nil
+            offset += written
         }
+        return nil
     }
 }

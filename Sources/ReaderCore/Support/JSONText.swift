@@ -1,56 +1,45 @@
 /// JSON written directly, for output large enough that Foundation's encoder would dominate:
 /// the same shape and key order as `JSONEncoder` with `.prettyPrinted, .sortedKeys`.
 public enum JSONText {
-    /// An array of objects, each given as its (key, JSON value) pairs in key order.
-    public static func array(_ objects: [[(String, String)]]) -> String {
-        var out = ""
-        write(objects.count, { objects[$0] }, to: { out += $0 })
-        return out
-    }
-
-    /// The array of `count` objects, the object at each index made as it is written, handed to
-    /// `write` in pieces of about 64 KiB: a long list is never whole in memory.
-    public static func write(_ count: Int, _ object: (Int) -> [(String, String)], to write: (String) -> Void) {
-        guard count > 0 else { return write("[\n\n]\n") }
-        var out = "[\n"
-        for index in 0..<count {
-            let fields = object(index)
-            out += "  {\n"
-            for (k, (key, value)) in fields.enumerated() {
-                out += "    \"\(key)\" : \(value)"
-                out += k == fields.count - 1 ? "\n" : ",\n"
-            }
-            out += index == count - 1 ? "  }\n" : "  },\n"
-            if out.utf8.count >= 1 << 16 {
-                write(out)
-                out = ""
-            }
-        }
-        write(out + "]\n")
-    }
-
     /// A JSON string literal: quotes and backslashes escaped, and every control (C0, DEL, C1)
     /// and bidi control written `\uXXXX`, so none reaches a terminal that shows the JSON.
     public static func string(_ text: String) -> String {
-        // The lead bytes of what may need escaping (C1 controls start C2, U+061C D8, the other
-        // bidi controls E2): most text has none, and is checked no further.
-        let leads = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
-        guard leads, text.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || Sanitizer.isControlOrBidi($0.value) }) else {
-            return "\"" + text + "\""
+        guard needsEscapes(text) else { return "\"" + text + "\"" }
+        var out: [UInt8] = []
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal (as `string` writes it) to `out`.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        if !needsEscapes(text) {
+            out.append(contentsOf: text.utf8)
+            return out.append(0x22)
         }
-        var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
+            case "\"": out += #"\""#.utf8
+            case "\\": out += #"\\"#.utf8
+            case "\n": out += #"\n"#.utf8
+            case "\t": out += #"\t"#.utf8
+            case "\r": out += #"\r"#.utf8
             default:
-                if Sanitizer.isControlOrBidi(scalar.value) { out += unicodeEscape(scalar) } else { out.unicodeScalars.append(scalar) }
+                if Sanitizer.isControlOrBidi(scalar.value) { out += unicodeEscape(scalar).utf8 } else { out += scalar.utf8 }
             }
         }
-        return out + "\""
+        out.append(0x22)
+    }
+
+    /// Whether `text` holds a quote, a backslash or a control or bidi control. The lead bytes of
+    /// what may need escaping (C1 controls start C2, U+061C D8, the other bidi controls E2) are
+    /// looked for first: most text has none, and is checked no further.
+    private static func needsEscapes(_ text: String) -> Bool {
+        var text = text
+        let leads = text.withUTF8 { bytes in
+            bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
+        }
+        return leads && text.unicodeScalars.contains { $0 == "\"" || $0 == "\\" || Sanitizer.isControlOrBidi($0.value) }
     }
 
     /// JSON from an encoder (which escapes only C0 controls) with every C1 control, DEL and

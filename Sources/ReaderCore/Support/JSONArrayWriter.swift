@@ -1,0 +1,68 @@
+/// A JSON array of objects written straight into bytes, laid out as `JSONEncoder` with
+/// `.prettyPrinted, .sortedKeys` lays it out (two spaces a level, `"key" : value`). The caller
+/// gives each object's fields in key order. A long array is taken a piece at a time
+/// (`takePiece`), so it is never whole in memory.
+struct JSONArrayWriter {
+    /// How long the bytes grow before `takePiece` hands them on.
+    static let pieceLength = 1 << 16
+
+    private var bytes: [UInt8] = Array("[\n".utf8)
+    private var objects = 0
+    private var fields = 0
+
+    init() { bytes.reserveCapacity(Self.pieceLength + 4_096) }
+
+    mutating func beginObject() {
+        bytes += (objects == 0 ? "  {\n" : ",\n  {\n").utf8
+        objects += 1
+        fields = 0
+    }
+
+    mutating func endObject() {
+        bytes += (fields == 0 ? "  }" : "\n  }").utf8
+    }
+
+    /// A field whose value is a JSON string.
+    mutating func field(_ key: String, string value: String) {
+        beginField(key)
+        JSONText.append(value, to: &bytes)
+    }
+
+    /// A field whose value is written as it is: a number or a boolean.
+    mutating func field(_ key: String, literal value: String) {
+        beginField(key)
+        bytes += value.utf8
+    }
+
+    /// A field whose value is an array of strings, on one line.
+    mutating func field(_ key: String, strings values: [String]) {
+        beginField(key)
+        bytes.append(0x5B)
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(0x2C) }
+            JSONText.append(value, to: &bytes)
+        }
+        bytes.append(0x5D)
+    }
+
+    private mutating func beginField(_ key: String) {
+        bytes += (fields == 0 ? "    " : ",\n    ").utf8
+        JSONText.append(key, to: &bytes)
+        bytes += " : ".utf8
+        fields += 1
+    }
+
+    /// The bytes written so far, once they reach `pieceLength`; nil before.
+    mutating func takePiece() -> [UInt8]? {
+        guard bytes.count >= Self.pieceLength else { return nil }
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
+    /// The rest of the array, closed.
+    mutating func finish() -> [UInt8] {
+        bytes += "\n]\n".utf8
+        defer { bytes = [] }
+        return bytes
+    }
+}
