@@ -163,6 +163,32 @@ import Testing
         #expect(cache.loadRows() == table.rows.values.sorted { $0.id < $1.id })
     }
 
+    /// A table of megabytes is parsed in pieces on all cores: the rows come back whole and in order, and a
+    /// bad row far into it is numbered by its place in the whole table.
+    @Test func aBigTableLoadsBackInOrderAndABadRowIsNumberedInTheWholeTable() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
+        var table = LibraryCache.Table()
+        for index in 0..<20_000 {
+            let id = String(format: "年/%05d.txt", index)
+            table.rows[id] = CachedArticle(id: id, size: index, modified: index, format: .text,
+                                           fingerprint: String(format: "%016x", index), date: "2024-01-01",
+                                           title: "第\(index)篇 " + String(repeating: "長い題名 long title ", count: 8))
+        }
+        cache.withLock { cache.save(table) }
+        let path = cache.directory + "/articles.tsv"
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0 > 4 << 20)
+        #expect(cache.loadRows() == table.rows.values.sorted { $0.id < $1.id })
+        #expect(cache.takeDamage() == nil)
+
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[15_001] = lines[15_001].replacingOccurrences(of: "第15000篇", with: "第15001篇")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        #expect(cache.loadRows().isEmpty)
+        #expect(cache.takeDamage()?.contains("row 15001 does not check") == true)
+    }
+
     @Test func theCacheFolderIsNamedByTheLibrarysRealPath() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

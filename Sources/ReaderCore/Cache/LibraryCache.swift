@@ -54,22 +54,61 @@ public final class LibraryCache: Sendable {
                 if !bytes.starts(with: "reader-cache ".utf8) { noteDamage("its header is not a table's") }
                 return []
             }
-            var rows: [CachedArticle] = []
-            rows.reserveCapacity(bytes.count / 128)
-            var start = firstEnd + 1
-            while start < bytes.count {
-                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-                if end > start {
-                    guard let row = CachedArticle(line: bytes[start..<end]) else {
-                        noteDamage("row \(rows.count + 1) does not check")
-                        return []
-                    }
-                    rows.append(row)
-                }
-                start = end + 1
-            }
-            return rows
+            let (rows, badRow) = Self.rows(of: bytes, from: firstEnd + 1)
+            guard let badRow else { return rows }
+            noteDamage("row \(badRow) does not check")
+            return []
         }
+    }
+
+    /// The rows of the table's lines from byte `start` on, parsed on all cores in pieces cut at line ends,
+    /// up to the first that does not parse or check (`badRow`, counting from 1 after the header).
+    static func rows(of bytes: UnsafeRawBufferPointer, from start: Int) -> (rows: [CachedArticle], badRow: Int?) {
+        let pieceCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, (bytes.count - start) >> 20))
+        var cuts = [start]
+        for piece in 1..<pieceCount {
+            let from = max(start + (bytes.count - start) * piece / pieceCount, cuts[piece - 1])
+            cuts.append(min(lineEnd(in: bytes, from: from) + 1, bytes.count))
+        }
+        cuts.append(bytes.count)
+        var pieces = [(rows: [CachedArticle], bad: Bool)](repeating: ([], false), count: pieceCount)
+        pieces.withUnsafeMutableBufferPointer { buffer in
+            // Each piece writes only its own slot, and the bytes are only read.
+            nonisolated(unsafe) let (slots, bytes, cuts) = (buffer, bytes, cuts)
+            DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
+                slots[piece] = Self.rows(of: bytes, in: cuts[piece]..<cuts[piece + 1])
+            }
+        }
+        var rows: [CachedArticle] = []
+        rows.reserveCapacity(pieces.reduce(0) { $0 + $1.rows.count })
+        for piece in pieces {
+            rows += piece.rows
+            if piece.bad { return (rows, rows.count + 1) }
+        }
+        return (rows, nil)
+    }
+
+    /// The rows of the lines in `range`, up to the first that does not check (then `bad`).
+    private static func rows(of bytes: UnsafeRawBufferPointer, in range: Range<Int>) -> (rows: [CachedArticle], bad: Bool) {
+        var rows: [CachedArticle] = []
+        rows.reserveCapacity(range.count / 160)
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(lineEnd(in: bytes, from: start), range.upperBound)
+            if end > start {
+                guard let row = CachedArticle(line: bytes[start..<end]) else { return (rows, true) }
+                rows.append(row)
+            }
+            start = end + 1
+        }
+        return (rows, false)
+    }
+
+    /// The offset of the first newline at or after `from`, else the end of `bytes`.
+    private static func lineEnd(in bytes: UnsafeRawBufferPointer, from: Int) -> Int {
+        guard from < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + from, 0x0A, bytes.count - from) else { return bytes.count }
+        return base.distance(to: UnsafeRawPointer(found))
     }
 
     private func noteDamage(_ why: String) {

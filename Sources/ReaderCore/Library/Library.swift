@@ -156,14 +156,17 @@ public struct Library: Sendable {
         return entries(of: rows, state: state)
     }
 
-    /// The entries of `rows`, with their marks in `state`, newest first.
+    /// The entries of `rows`, with their marks in `state`, newest first, made on all cores.
     private func entries(of rows: [CachedArticle], state: StateFile) -> [LibraryEntry] {
-        let live = Set(rows.map(\.fingerprint)), root = EscapedPath.of(root)
-        var hints: [String: [String]]?  // made at the first article its fingerprints do not find
-        let entries = rows.map { row in
-            let key = ArticleKey(fingerprint: row.fingerprint, id: row.id, legacyFingerprint: row.legacyFingerprint)
-            if hints == nil, !state.holds(key) { hints = state.pathHints() }
-            let marks = state.state(for: key, liveFingerprints: live, hints: hints)
+        let root = EscapedPath.of(root)
+        @Sendable func key(_ row: CachedArticle) -> ArticleKey {
+            ArticleKey(fingerprint: row.fingerprint, id: row.id, legacyFingerprint: row.legacyFingerprint)
+        }
+        // Path hints find the rows the state holds under no fingerprint of theirs: made once, if one is missing.
+        let hinted = !state.articles.isEmpty && rows.contains { !state.holds(key($0)) }
+        let live = hinted ? Set(rows.map(\.fingerprint)) : [], hints = hinted ? state.pathHints() : [:]
+        let entries = rows.concurrentMap { row in
+            let marks = state.state(for: key(row), liveFingerprints: live, hints: hints)
             return LibraryEntry(id: row.id, title: row.title, format: row.format, path: root + "/" + row.id, saved: row.date,
                                 read: marks.read, bookmarked: marks.bookmarked, fingerprint: row.fingerprint, site: row.site,
                                 tags: row.tags, progress: marks.progress, minutes: row.minutes,

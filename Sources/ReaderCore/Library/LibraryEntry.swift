@@ -44,6 +44,11 @@ public struct LibraryEntry: Equatable, Sendable, Codable {
     public static func newestFirst(_ entries: [LibraryEntry]) -> [LibraryEntry] {
         var byDate: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() { byDate[entry.saved ?? "", default: []].append(index) }
-        return byDate.keys.sorted { $1.utf8.lexicographicallyPrecedes($0.utf8) }.flatMap { byDate[$0]!.map { entries[$0] } }
+        var sorted: [LibraryEntry] = []
+        sorted.reserveCapacity(entries.count)
+        for date in byDate.keys.sorted(by: { $1.utf8.lexicographicallyPrecedes($0.utf8) }) {
+            for index in byDate[date]! { sorted.append(entries[index]) }
+        }
+        return sorted
     }
 }
