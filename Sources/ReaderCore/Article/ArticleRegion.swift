@@ -162,6 +162,6 @@ enum ArticleRegion {
 
     /// An image's file name shown in place of the image (`IMG_3886.jpg`).
     private static func isImageName(_ text: String) -> Bool {
-        !text.utf8.contains(0x20) && HTMLBlockBuilder.isFileName(text)
+        !text.includes(" ") && HTMLBlockBuilder.isFileName(text)
     }
 }

@@ -12,19 +12,21 @@ public enum ReadingTime {
     /// file); nil when they hold nothing to read.
     public static func minutes(_ texts: [String], scale: Double = 1) -> Int? {
         var han = 0, kana = 0, hangul = 0, words = 0
-        for text in texts {
-            var inWord = false
-            for scalar in text.unicodeScalars {
-                let v = scalar.value
-                var isWord = false
-                switch v {
-                case 0x3041...0x30FF: kana += 1
-                case 0x3400...0x9FFF, 0xF900...0xFAFF: han += 1
-                case 0xAC00...0xD7A3: hangul += 1
-                default: isWord = ArticleRegion.isWordScalar(scalar)
+        for var text in texts {
+            text.withUTF8 { bytes in
+                var inWord = false, index = 0
+                while index < bytes.count {
+                    let v = bytes.scalarValue(at: &index)
+                    var isWord = false
+                    switch v {
+                    case 0x3041...0x30FF: kana += 1
+                    case 0x3400...0x9FFF, 0xF900...0xFAFF: han += 1
+                    case 0xAC00...0xD7A3: hangul += 1
+                    default: isWord = ArticleRegion.isWordScalar(Unicode.Scalar(v).unsafelyUnwrapped)
+                    }
+                    if isWord && !inWord { words += 1 }
+                    inWord = isWord
                 }
-                if isWord && !inWord { words += 1 }
-                inWord = isWord
             }
         }
         return minutes(han: han, kana: kana, hangul: hangul, words: words, scale: scale)

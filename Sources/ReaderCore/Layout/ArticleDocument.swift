@@ -36,7 +36,7 @@ public struct ArticleDocument: Sendable {
                                 highlights: highlights))
             text += piece
             text += "\n"
-            offset += piece.utf16.count + 1
+            offset += piece.utf16Length + 1
         }
         add(article.title, kind: .paragraph, style: .title, separated: false)
         let meta = article.metadata.line

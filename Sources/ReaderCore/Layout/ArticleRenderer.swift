@@ -90,7 +90,7 @@ public struct ArticleRenderer {
     /// The lines of each line of `text` (split at its line breaks), each laid out by `lay` with
     /// its own offset.
     private func segments(_ text: String, offset: Int, _ lay: (String, Int) -> [RenderedLine]) -> [RenderedLine] {
-        guard text.utf8.contains(0x0A) else { return lay(text, offset) }
+        guard text.includes("\n") else { return lay(text, offset) }
         var lines: [RenderedLine] = []
         var start = offset
         for segment in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -8,7 +8,7 @@ public enum URLScanner {
 
     /// Each URL in `text` with its UTF-16 range.
     public static func urls(in text: String) -> [(url: String, range: Range<Int>)] {
-        guard text.utf8.contains(0x3A) else { return [] }  // no ':' at all
+        guard text.includes(":") else { return [] }  // no ':' at all
         let units = Array(text.utf16)
         var found: [(String, Range<Int>)] = []
         var i = 0

@@ -38,6 +38,17 @@ extension StringProtocol {
         }
     }
 
+    /// Its length in UTF-16 units, counted over its UTF-8 bytes (a lead byte is one unit, a 4-byte
+    /// lead two), without the index breadcrumbs `utf16.count` builds for a string that is not ASCII.
+    var utf16Length: Int {
+        var text = String(self)
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes { count &+= (byte & 0xC0 != 0x80 ? 1 : 0) &+ (byte >= 0xF0 ? 1 : 0) }
+            return count
+        }
+    }
+
     /// The string lowercased, without the case tables when no scalar of it has case (CJK text,
     /// digits, punctuation): the same result as `lowercased()`, faster on such text.
     var lowercasedFast: String {

@@ -141,35 +141,51 @@ public struct Wrapper {
 /// A paragraph as UTF-16 (for ICU) with running display widths, so any span's width is one
 /// subtraction, and its UTF-8 bytes, so any span's text is one validated copy.
 struct Measured {
-    private(set) var units: [UInt16] = []
+    let units: [UInt16]
     /// `widths[i]` is the width of `units[..<i]`.
-    private var widths: [Int] = []
-    private var bytes: [UInt8] = []
+    private let widths: [Int]
+    private let bytes: [UInt8]
     /// `byteOffsets[i]` is where `units[i]` starts in `bytes`.
-    private var byteOffsets: [Int32] = []
+    private let byteOffsets: [Int32]
 
+    /// Measures `text` in one pass over its UTF-8 bytes (valid, as a `String`'s are).
     init(_ text: String) {
-        let capacity = text.utf8.count
-        units.reserveCapacity(capacity)
-        widths.reserveCapacity(capacity + 1)
-        byteOffsets.reserveCapacity(capacity + 1)
-        bytes.reserveCapacity(capacity)
-        var total = 0
-        for scalar in text.unicodeScalars {
-            let byteOffset = Int32(bytes.count)
-            let width = max(DisplayWidth.of(scalar), 0)
-            for unit in scalar.utf16 {
-                units.append(unit)
-                widths.append(total)
-                byteOffsets.append(byteOffset)
+        bytes = Array(text.utf8)
+        let count = bytes.count
+        // A scalar takes at least as many UTF-8 bytes as UTF-16 units.
+        var units = [UInt16](repeating: 0, count: count), widths = [Int](repeating: 0, count: count + 1)
+        var byteOffsets = [Int32](repeating: 0, count: count + 1)
+        var unitCount = 0
+        bytes.withUnsafeBufferPointer { bytes in
+            units.withUnsafeMutableBufferPointer { units in
+                widths.withUnsafeMutableBufferPointer { widths in
+                    byteOffsets.withUnsafeMutableBufferPointer { byteOffsets in
+                        var total = 0, index = 0
+                        while index < count {
+                            let start = index, value = bytes.scalarValue(at: &index)
+                            let width = max(DisplayWidth.of(Unicode.Scalar(value).unsafelyUnwrapped), 0)
+                            (widths[unitCount], byteOffsets[unitCount]) = (total, Int32(start))
+                            if value < 0x10000 {
+                                units[unitCount] = UInt16(value)
+                                unitCount += 1
+                            } else {
+                                // A span ending inside a surrogate pair counts the whole scalar.
+                                units[unitCount] = UInt16(0xD800 + ((value - 0x10000) >> 10))
+                                units[unitCount + 1] = UInt16(0xDC00 + (value & 0x3FF))
+                                (widths[unitCount + 1], byteOffsets[unitCount + 1]) = (total + width, Int32(start))
+                                unitCount += 2
+                            }
+                            total += width
+                        }
+                        (widths[unitCount], byteOffsets[unitCount]) = (total, Int32(count))
+                    }
+                }
             }
-            total += width
-            bytes.append(contentsOf: scalar.utf8)
         }
-        widths.append(total)
-        byteOffsets.append(Int32(bytes.count))
-        // A span ending inside a surrogate pair counts the whole scalar.
-        for i in units.indices where UTF16.isTrailSurrogate(units[i]) { widths[i] = widths[i + 1] }
+        units.removeLast(count - unitCount)
+        widths.removeLast(count - unitCount)
+        byteOffsets.removeLast(count - unitCount)
+        (self.units, self.widths, self.byteOffsets) = (units, widths, byteOffsets)
     }
 
     func width(_ start: Int, _ end: Int) -> Int { widths[end] - widths[start] }
