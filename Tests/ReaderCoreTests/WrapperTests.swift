@@ -137,6 +137,34 @@ import Testing
         #expect(lines.allSatisfy { $0.width <= 4 })
     }
 
+    /// An unbreakable run many grapheme windows long is cut greedily, line after line, only between
+    /// graphemes: each line as full as the next grapheme lets it be.
+    @Test(arguments: [2, 3, 7])
+    func cutsALongUnbreakableRunGreedilyBetweenGraphemes(width: Int) {
+        // Latin letters with combining marks and Hangul (kept whole, keep-all): no break opportunity.
+        let graphemes = ["e\u{301}", "x\u{301}\u{302}", "a", "ñ", "한", "글"]
+        var random = SplitMix64(seed: 11)
+        let run = (0..<6_000).map { _ in graphemes[Int(random.next() % UInt64(graphemes.count))] }
+        let text = run.joined()
+        let lines = wrapper.wrap(text, width: width)
+        #expect(lines.map(\.text).joined() == text)
+        var next = 0
+        for (index, line) in lines.enumerated() {
+            var taken = "", columns = 0
+            while next < run.count, taken.count < line.text.count {
+                taken += run[next]
+                columns += GlibcWcwidth.of(run[next])
+                next += 1
+            }
+            #expect(taken == line.text, "line \(index) is not cut between graphemes")
+            #expect(columns <= width || line.text.count == 1)
+            if next < run.count, columns + GlibcWcwidth.of(run[next]) <= width {
+                Issue.record("line \(index) (\(columns) columns) has room for the next grapheme")
+                break
+            }
+        }
+    }
+
     @Test func wrapsAtNarrowWidthsWithoutLooping() {
         for width in 2...6 {
             for (_, text) in Self.texts {

@@ -67,6 +67,7 @@ public struct Wrapper {
         var lines: [WrappedLine] = []
         var lineStart = text.skipSpaces(from: 0)
         var fitted = lineStart
+        var graphemes: Graphemes = (0..<0, [])
         // A paragraph that fits is one line: no need to ask where it may break.
         let whole = text.trimEnd(lineStart, text.units.count)
         if text.width(lineStart, whole) <= width { return [text.line(lineStart, whole)] }
@@ -84,7 +85,8 @@ public struct Wrapper {
                 lineStart = text.skipSpaces(from: fitted)
             }
             while text.width(lineStart, text.trimEnd(lineStart, boundary)) > width {
-                let cut = forcedCut(text, from: lineStart, to: text.trimEnd(lineStart, boundary), width: width)
+                let cut = forcedCut(text, from: lineStart, to: text.trimEnd(lineStart, boundary), width: width,
+                                    graphemes: &graphemes)
                 lines.append(text.line(lineStart, cut))
                 lineStart = cut
             }
@@ -100,10 +102,10 @@ public struct Wrapper {
         let measured = Measured(text)
         let width = max(width, 2)
         var lines: [WrappedLine] = []
-        var start = 0
+        var start = 0, graphemes: Graphemes = (0..<0, [])
         let end = measured.trimEnd(0, measured.units.count)
         while measured.width(start, end) > width {
-            let cut = forcedCut(measured, from: start, to: end, width: width)
+            let cut = forcedCut(measured, from: start, to: end, width: width, graphemes: &graphemes)
             lines.append(measured.line(start, cut))
             start = cut
         }
@@ -111,18 +113,38 @@ public struct Wrapper {
         return lines
     }
 
+    /// Grapheme boundaries found after a position of a paragraph, kept while line after line is cut from one
+    /// unbreakable run: a boundary is the whole text's, wherever the search for it starts.
+    private typealias Graphemes = (range: Range<Int>, boundaries: [Int])
+
+    /// How many UTF-16 units of a run are segmented into graphemes at once.
+    private static let graphemeWindow = 4_096
+
     /// The furthest grapheme boundary after `start` that fits in `width`; inside a single
     /// grapheme wider than the line, the furthest code point boundary; always past `start`.
-    /// Only a window of the run is segmented at a time (widened while everything in it fits), so
-    /// cutting a long unbreakable run is linear in its length.
-    private func forcedCut(_ text: Measured, from start: Int, to end: Int, width: Int) -> Int {
+    /// The run is segmented a window at a time into `graphemes` (widened while everything up to the limit
+    /// fits), so cutting a long unbreakable run is linear in its length.
+    private func forcedCut(_ text: Measured, from start: Int, to end: Int, width: Int,
+                           graphemes: inout Graphemes) -> Int {
         var cut = start
         var limit = min(end, start + max(64, width * 8))
         while true {
+            if !(graphemes.range.lowerBound <= start && limit <= graphemes.range.upperBound) {
+                let upper = min(end, max(limit, start + Self.graphemeWindow))
+                graphemes = (start..<upper, breaker.graphemeBoundaries(in: text.units, range: start..<upper))
+            }
+            // The boundaries in (start, limit), then the limit itself.
+            var lo = 0, hi = graphemes.boundaries.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if graphemes.boundaries[mid] <= start { lo = mid + 1 } else { hi = mid }
+            }
             var fitsAll = true
-            for boundary in breaker.graphemeBoundaries(in: text.units, range: start..<limit) {
+            for index in lo...graphemes.boundaries.count {
+                let boundary = index < graphemes.boundaries.count ? min(graphemes.boundaries[index], limit) : limit
                 if text.width(start, boundary) > width { fitsAll = false; break }
                 cut = boundary
+                if boundary == limit { break }
             }
             guard fitsAll && limit < end else { break }
             limit = min(end, start + (limit - start) * 2)
