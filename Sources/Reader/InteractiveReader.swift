@@ -51,6 +51,12 @@ struct InteractiveReader {
         PrivateFolder.create(store.directory)
         let watcher = LibraryWatcher(library: library.root, stateDirectory: store.directory)
         let saver = StateSaver(directory: store.directory)
+        // The first screens as the last run left them, while the whole list is read.
+        if let early = library.firstScreenEntries(state: state) {
+            for effect in reducer.reduce(&app, .firstScreens(early)) {
+                _ = perform(effect, for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer, saver: saver)
+            }
+        }
         while running {
             terminal.draw(renderer.render(app))
             // The layout on screen now: if a key replaces it (a resize, `f`, another article), the
@@ -125,6 +131,7 @@ struct InteractiveReader {
             do { try ReaderSession(app).save(to: store.directory) } catch {
                 notes.append("the list's sort and place were not saved: \(error)")
             }
+            library.saveFirstScreen(app.firstScreens)
         }
         // Work still going on is stopped at its next check; the process does not wait for it.
         for job in jobs { job.progress?.cancel() }

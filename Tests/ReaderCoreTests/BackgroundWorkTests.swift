@@ -188,4 +188,49 @@ import Testing
         let (empty, why) = ReaderSession.load(from: directory)
         #expect(empty == ReaderSession() && why?.contains("unreadable") == true)
     }
+
+    /// The first screens the last run left show at once, the article left selected among them,
+    /// until the whole list comes and takes their place, saying nothing of it.
+    @Test func theFirstScreensShowUntilTheWholeListComes() throws {
+        let app = try AppDriver(width: 80, height: 24)
+        app.send("sjj")
+        let entries = app.state.entries, selected = try #require(app.state.selectedEntry)
+        #expect(app.state.firstScreens.map(\.id) == app.state.visible.map { entries[$0].id })
+        // Shown as the reader starts (15 of them, the selected one among them): sorted as they
+        // were left, though the rows come in date order.
+        let early = Array(entries.filter { app.state.firstScreens.prefix(15).map(\.id).contains($0.id) })
+        var fresh = AppState(entries: [], width: 80, height: 24)
+        fresh.loadingLibrary = true
+        ReaderSession(app.state).restore(into: &fresh)
+        _ = app.reducer.reduce(&fresh, .firstScreens(early))
+        #expect(fresh.visible.map { fresh.entries[$0].id } == Array(app.state.firstScreens.prefix(15).map(\.id)))
+        #expect(fresh.selectedEntry?.id == selected.id && fresh.loadingLibrary)
+        let screen = app.renderer.render(fresh).text
+        #expect(screen.contains("Library · reading the list…") && screen.contains(selected.title.prefix(10)))
+        // The whole list in their place; a second early list is not taken.
+        _ = app.reducer.reduce(&fresh, .libraryLoaded(entries, state: StateFile(), problems: []))
+        #expect(fresh.entries.count == entries.count && fresh.selectedEntry?.id == selected.id)
+        #expect(fresh.message == nil && !fresh.loadingLibrary)
+        #expect(app.renderer.render(fresh).text.contains("Library \(entries.count) · by title"))
+        _ = app.reducer.reduce(&fresh, .firstScreens(early))
+        #expect(fresh.entries.count == entries.count)
+    }
+
+    /// The first screens hold a few screens of rows, more to reach the selection, and no more
+    /// than their limit; a library search in force is not among them.
+    @Test func theFirstScreensHoldAFewScreensAndTheSelection() {
+        let entries = (0..<3_000).map { n in
+            LibraryEntry(id: String(format: "a/%05d.txt", n), title: "Article \(n)", format: .text, path: "/l/\(n)", saved: "2024-01-01")
+        }
+        var state = AppState(entries: entries, width: 80, height: 24)
+        #expect(state.firstScreens.count == AppState.firstScreensRows)
+        state.selected = 400
+        #expect(state.firstScreens.count == 424 && state.firstScreens.last?.id == "a/00423.txt")
+        state.selected = 2_500
+        #expect(state.firstScreens.count == AppState.firstScreensLimit)
+        state.selected = 0
+        state.librarySearch = ("Article 2999", ["a/02999.txt"])
+        state.refreshVisible()
+        #expect(state.visible.count == 1 && state.firstScreens.first?.id == "a/00000.txt")
+    }
 }

@@ -243,6 +243,30 @@ import Testing
         #expect(library.cachedEntries() == checked)
     }
 
+    /// The first screens saved by a reader that quit come back with the marks given; a damaged
+    /// or other-version file gives none.
+    @Test func theFirstScreensComeBackWithTheirMarksAndNotWhenDamaged() throws {
+        let (folder, root, cacheHome) = try makeLibrary()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: root, cacheHome: cacheHome)
+        let library = Library(root: root, cache: cache)
+        #expect(library.firstScreenEntries() == nil)
+        let listed = try library.entries().entries
+        let shown = Array(listed.prefix(3))
+        library.saveFirstScreen(shown)
+        #expect(library.firstScreenEntries() == shown)
+        var state = StateFile()
+        state.articles[shown[1].fingerprint] = ArticleState(path: shown[1].id, read: true)
+        #expect(library.firstScreenEntries(state: state)?.map(\.read) == [false, true, false])
+        let path = cache.directory + "/first-screen.tsv"
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        try saved.replacingOccurrences(of: shown[2].title, with: "Another title").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(library.firstScreenEntries() == nil)
+        try saved.replacingOccurrences(of: "reader-first-screen 1", with: "reader-first-screen 0")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(library.firstScreenEntries() == nil)
+    }
+
     /// The proof the cache is used: a title changed in the table (its row's check made again)
     /// is what the next list shows, since the file's size, times and inode still stand.
     @Test func aSecondListDoesNotReadUnchangedFilesAgain() throws {

@@ -615,6 +615,9 @@ import Testing
             let saved = try JSONDecoder().decode(ReaderSession.self,
                                                  from: Data(contentsOf: URL(fileURLWithPath: session.state + "/session.json")))
             #expect(saved.sort == "title" && saved.filter == "unread")
+            // The first screens for the next start: every unread article of this small library.
+            let cache = LibraryCache(root: TestSupport.samples.path, cacheHome: session.cache + "/reader")
+            #expect(cache.loadFirstScreen().count == 21)
         }
         let session = try Session(files: ["state/session.json": #"{"filter":"unread","sort":"title"}"#])
         defer { session.close() }

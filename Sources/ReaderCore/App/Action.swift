@@ -20,6 +20,9 @@ public enum Action: Sendable {
     /// state as the disk has it now (marks made by other readers included), and the files
     /// skipped (why, one line each).
     case libraryLoaded([LibraryEntry], state: StateFile, problems: [String])
+    /// The list's first screens as the reader last left them (`Library.firstScreenEntries`),
+    /// shown at the start while the whole list is read.
+    case firstScreens([LibraryEntry])
     /// The article `id` was moved to the trash as `item`.
     case trashed(id: String, Trash.Item)
     /// How far background work has come (nil: none is going on).

@@ -91,6 +91,20 @@ public struct AppState: Sendable {
     /// The entry of the selected row.
     public var selectedEntry: LibraryEntry? { visible.indices.contains(selected) ? entries[visible[selected]] : nil }
 
+    /// The entries of the list's first screens without the library search, the selected one
+    /// among them when it is within `firstScreensLimit` rows: what the next start shows while
+    /// the whole list is read.
+    public var firstScreens: [LibraryEntry] {
+        var plain = self
+        plain.librarySearch = nil
+        plain.refreshVisible()
+        let count = min(plain.visible.count, max(Self.firstScreensRows, min(plain.selected + height, Self.firstScreensLimit)))
+        return plain.visible.prefix(count).map { entries[$0] }
+    }
+
+    /// Rows `firstScreens` holds at least (a few screens), and at most.
+    static let firstScreensRows = 300, firstScreensLimit = 2_000
+
     /// How many articles are unread.
     public var unreadCount: Int { entries.reduce(0) { $0 + ($1.read ? 0 : 1) } }
 

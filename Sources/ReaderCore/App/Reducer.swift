@@ -79,6 +79,15 @@ public struct Reducer {
             return []
         case .libraryLoaded(let entries, let file, let problems):
             return libraryLoaded(entries, file, problems: problems, &state)
+        case .firstScreens(let entries):
+            // Only until the whole list comes.
+            guard state.loadingLibrary, state.entries.isEmpty else { return [] }
+            state.entries = entries
+            state.refreshVisible(keeping: state.selectAfterLoad)
+            // Found among them, the article left selected stays selected however the list comes.
+            if state.selectedEntry?.id == state.selectAfterLoad { state.selectAfterLoad = nil }
+            scrollListToSelection(&state)
+            return []
         case .trashed(let id, let item):
             return trashed(id, item, &state)
         case .previewed(let id, let article):

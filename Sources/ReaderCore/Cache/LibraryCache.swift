@@ -145,14 +145,20 @@ public final class LibraryCache: Sendable {
 
     /// Writes the table: a temporary file renamed over the old one.
     public func save(_ table: Table) {
-        var out = Self.header + "\n"
-        for row in table.rows.values.sorted(by: { $0.id < $1.id }) {
+        write(table.rows.values, header: Self.header, to: "articles.tsv")
+    }
+
+    /// Writes `rows` in id order under `header` to the file `name` of the cache's folder: a
+    /// temporary file renamed over the old one.
+    func write(_ rows: some Collection<CachedArticle>, header: String, to name: String) {
+        var out = header + "\n"
+        for row in rows.sorted(by: { $0.id < $1.id }) {
             out += row.line
             out += "\n"
         }
-        let temporary = directory + "/.articles.tsv.\(getpid())"
+        let temporary = directory + "/." + name + ".\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(out.utf8)) else { return }
-        if rename(temporary, tablePath) != 0 { unlink(temporary) }
+        if rename(temporary, directory + "/" + name) != 0 { unlink(temporary) }
     }
 
     /// Runs `body` holding the cache's lock (creating the folder first).

@@ -156,6 +156,22 @@ public struct Library: Sendable {
         return entries(of: rows, state: state)
     }
 
+    /// The first screens of the list as the interactive reader last left them (`saveFirstScreen`),
+    /// with their marks in `state`: shown while the whole list is read. Nil when none was saved.
+    public func firstScreenEntries(state: StateFile = StateFile()) -> [LibraryEntry]? {
+        guard let rows = cache?.loadFirstScreen(), !rows.isEmpty else { return nil }
+        return entries(of: rows, state: state)
+    }
+
+    /// Saves `entries` as the list's first screens, for the next start's `firstScreenEntries`.
+    public func saveFirstScreen(_ entries: [LibraryEntry]) {
+        cache?.saveFirstScreen(entries.map { entry in
+            CachedArticle(id: entry.id, size: 0, modified: 0, format: entry.format, fingerprint: entry.fingerprint,
+                          date: entry.saved, title: entry.title, site: entry.site, tags: entry.tags, minutes: entry.minutes,
+                          legacyFingerprint: entry.legacyFingerprint)
+        })
+    }
+
     /// The entries of `rows`, with their marks in `state`, newest first, made on all cores.
     private func entries(of rows: [CachedArticle], state: StateFile) -> [LibraryEntry] {
         let root = EscapedPath.of(root)
