@@ -220,7 +220,7 @@ import Testing
     /// than their limit; a library search in force is not among them.
     @Test func theFirstScreensHoldAFewScreensAndTheSelection() {
         let entries = (0..<3_000).map { n in
-            LibraryEntry(id: String(format: "a/%05d.txt", n), title: "Article \(n)", format: .text, path: "/l/\(n)", saved: "2024-01-01")
+            LibraryEntry(id: String(format: "a/%05d.txt", n), title: "Article \(n)", format: .text, folder: "/l", saved: "2024-01-01")
         }
         var state = AppState(entries: entries, width: 80, height: 24)
         #expect(state.firstScreens.count == AppState.firstScreensRows)

@@ -130,7 +130,7 @@ import Testing
         let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
         let good = CachedArticle(id: "a.txt", size: 1, modified: 2, format: .text, fingerprint: "0123456789abcdef", date: nil, title: "A")
         // A good table first, then the bad bytes in its place.
-        cache.withLock { cache.save(LibraryCache.Table(rows: ["a.txt": good])) }
+        cache.withLock { cache.save(LibraryCache.Table([good])) }
         #expect(cache.load().rows["a.txt"] == good)
         try Data(bytes).write(to: URL(fileURLWithPath: cache.directory + "/articles.tsv"))
         #expect(cache.load() == LibraryCache.Table())

@@ -9,7 +9,7 @@ import Testing
         let titles = ["潮汐表 \"大潮\"", "Line one\nline two\tand a tab", "붉은 \\ 등대", "港の朝市"]
         let entries = (0..<1_500).map { index in
             LibraryEntry(id: "notes/\(index).md", title: titles[index % titles.count] + " \(index)", format: .markdown,
-                         path: "/library/notes/\(index).md", saved: "2026-11-\(10 + index % 20)", read: index % 3 == 0,
+                         folder: "/library", saved: "2026-11-\(10 + index % 20)", read: index % 3 == 0,
                          fingerprint: String(format: "%016x", index), tags: index % 2 == 0 ? ["sea", "夜"] : [])
         }
         var pieces: [String] = []

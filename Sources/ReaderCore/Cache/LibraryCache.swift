@@ -25,19 +25,19 @@ public final class LibraryCache: Sendable {
     /// The table: every row, by id.
     public struct Table: Equatable, Sendable {
         public var rows: [String: CachedArticle] = [:]
+
+        /// The table of `rows`, by id.
+        init(_ rows: [CachedArticle] = []) {
+            self.rows.reserveCapacity(rows.count)
+            for row in rows { self.rows[row.id] = row }
+        }
     }
 
     static let header = "reader-cache 12"
     var tablePath: String { directory + "/articles.tsv" }
 
     /// The table on disk; empty when missing, corrupt or from another version.
-    public func load() -> Table {
-        let rows = loadRows()
-        var table = Table()
-        table.rows.reserveCapacity(rows.count)
-        for row in rows { table.rows[row.id] = row }
-        return table
-    }
+    public func load() -> Table { Table(loadRows()) }
 
     /// The table's rows on disk, in id order (as `save` writes them); none when the table is
     /// missing, corrupt or from another version.
@@ -63,6 +63,7 @@ public final class LibraryCache: Sendable {
 
     /// The rows of the table's lines from byte `start` on, parsed on all cores in pieces cut at line ends,
     /// up to the first that does not parse or check (`badRow`, counting from 1 after the header).
+    /// The pieces fill one array, each from a slot of its own (room for a row per line), closed up after.
     static func rows(of bytes: UnsafeRawBufferPointer, from start: Int) -> (rows: [CachedArticle], badRow: Int?) {
         let pieceCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, (bytes.count - start) >> 20))
         var cuts = [start]
@@ -71,37 +72,62 @@ public final class LibraryCache: Sendable {
             cuts.append(min(lineEnd(in: bytes, from: from) + 1, bytes.count))
         }
         cuts.append(bytes.count)
-        var pieces = [(rows: [CachedArticle], bad: Bool)](repeating: ([], false), count: pieceCount)
-        pieces.withUnsafeMutableBufferPointer { buffer in
-            // Each piece writes only its own slot, and the bytes are only read.
-            nonisolated(unsafe) let (slots, bytes, cuts) = (buffer, bytes, cuts)
-            DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
-                slots[piece] = Self.rows(of: bytes, in: cuts[piece]..<cuts[piece + 1])
+        let rooms = (0..<pieceCount).map { lineCount(in: bytes, cuts[$0]..<cuts[$0 + 1]) }
+        let firsts = rooms.reduce(into: [0]) { $0.append($0.last! + $1) }
+        var pieces = [(count: Int, bad: Bool)](repeating: (0, false), count: pieceCount)
+        var badRow: Int?
+        let rows = [CachedArticle](unsafeUninitializedCapacity: firsts[pieceCount]) { buffer, initialized in
+            let base = buffer.baseAddress!
+            pieces.withUnsafeMutableBufferPointer { results in
+                // Each piece writes only its own slots and result, and the bytes are only read.
+                nonisolated(unsafe) let (results, bytes, cuts, base) = (results, bytes, cuts, base)
+                DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
+                    results[piece] = Self.rows(of: bytes, in: cuts[piece]..<cuts[piece + 1], into: base + firsts[piece])
+                }
             }
+            // Closed up in order, up to the first piece with a bad row; the rows after it are dropped.
+            var count = 0
+            for (piece, result) in pieces.enumerated() {
+                let first = base + firsts[piece]
+                guard badRow == nil else {
+                    first.deinitialize(count: result.count)
+                    continue
+                }
+                if count < firsts[piece] { (base + count).moveInitialize(from: first, count: result.count) }
+                count += result.count
+                if result.bad { badRow = count + 1 }
+            }
+            initialized = count
         }
-        var rows: [CachedArticle] = []
-        rows.reserveCapacity(pieces.reduce(0) { $0 + $1.rows.count })
-        for piece in pieces {
-            rows += piece.rows
-            if piece.bad { return (rows, rows.count + 1) }
-        }
-        return (rows, nil)
+        return (rows, badRow)
     }
 
-    /// The rows of the lines in `range`, up to the first that does not check (then `bad`).
-    private static func rows(of bytes: UnsafeRawBufferPointer, in range: Range<Int>) -> (rows: [CachedArticle], bad: Bool) {
-        var rows: [CachedArticle] = []
-        rows.reserveCapacity(range.count / 160)
+    /// Parses the lines in `range` into the slots from `slots` on (one per line at most), up to
+    /// the first that does not check (then `bad`); returns how many it filled.
+    private static func rows(of bytes: UnsafeRawBufferPointer, in range: Range<Int>,
+                             into slots: UnsafeMutablePointer<CachedArticle>) -> (count: Int, bad: Bool) {
+        var count = 0
         var start = range.lowerBound
         while start < range.upperBound {
             let end = min(lineEnd(in: bytes, from: start), range.upperBound)
             if end > start {
-                guard let row = CachedArticle(line: bytes[start..<end]) else { return (rows, true) }
-                rows.append(row)
+                guard let row = CachedArticle(line: bytes[start..<end]) else { return (count, true) }
+                (slots + count).initialize(to: row)
+                count += 1
             }
             start = end + 1
         }
-        return (rows, false)
+        return (count, false)
+    }
+
+    /// How many lines `range` holds: its newlines, and one more for a last line without one.
+    private static func lineCount(in bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int {
+        var count = 0, start = range.lowerBound
+        while start < range.upperBound {
+            start = min(lineEnd(in: bytes, from: start), range.upperBound) + 1
+            count += 1
+        }
+        return count
     }
 
     /// The offset of the first newline at or after `from`, else the end of `bytes`.

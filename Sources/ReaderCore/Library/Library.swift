@@ -20,13 +20,18 @@ public struct Library: Sendable {
     public func rows(progress: WorkProgress? = nil)
         throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError]) {
         // The walk and the table's read are independent: do them at once.
-        let loaded = TableBox()
+        let loaded = RowsBox()
         let reading = DispatchGroup()
-        if let cache { DispatchQueue.global().async(group: reading) { loaded.table = cache.load() } }
+        if let cache { DispatchQueue.global().async(group: reading) { loaded.rows = cache.loadRows() } }
         progress?.begin("scanning the library", total: 0)
         let scan = try LibraryScanner(root: root).scan()
         reading.wait()
-        var table = loaded.table ?? LibraryCache.Table()
+        // Both in id order: when every row stands for its file, the rows are the answer as read.
+        if loaded.rows.count == scan.files.count, zip(loaded.rows, scan.files).allSatisfy({ $0.id == $1.id && $0.matches($1) }) {
+            return (loaded.rows, scan.problems)
+        }
+        var table = LibraryCache.Table(loaded.rows)
+        loaded.rows = []
         var problems = scan.problems
         if needsUpdate(table, scan.files) {
             if let cache {
@@ -42,9 +47,9 @@ public struct Library: Sendable {
         return (scan.files.compactMap { table.rows[$0.id] }, problems)
     }
 
-    /// Carries the table from the thread that reads it.
-    private final class TableBox: @unchecked Sendable {
-        var table: LibraryCache.Table?
+    /// Carries the table's rows from the thread that reads them.
+    private final class RowsBox: @unchecked Sendable {
+        var rows: [CachedArticle] = []
     }
 
     private func needsUpdate(_ table: LibraryCache.Table, _ files: [LibraryFile]) -> Bool {
@@ -181,14 +186,26 @@ public struct Library: Sendable {
         // Path hints find the rows the state holds under no fingerprint of theirs: made once, if one is missing.
         let hinted = !state.articles.isEmpty && rows.contains { !state.holds(key($0)) }
         let live = hinted ? Set(rows.map(\.fingerprint)) : [], hints = hinted ? state.pathHints() : [:]
-        let entries = rows.concurrentMap { row in
+        // Made in the list's order, so no array of entries is copied to sort it.
+        return Self.newestFirst(rows).concurrentMap { index in
+            let row = rows[index]
             let marks = state.state(for: key(row), liveFingerprints: live, hints: hints)
-            return LibraryEntry(id: row.id, title: row.title, format: row.format, path: root + "/" + row.id, saved: row.date,
+            return LibraryEntry(id: row.id, title: row.title, format: row.format, folder: root, saved: row.date,
                                 read: marks.read, bookmarked: marks.bookmarked, fingerprint: row.fingerprint, site: row.site,
                                 tags: row.tags, progress: marks.progress, minutes: row.minutes,
                                 legacyFingerprint: row.legacyFingerprint)
         }
-        return LibraryEntry.newestFirst(entries)
+    }
+
+    /// The indices of `rows` (in id order) newest first, ties keeping their order: grouped by
+    /// date, so only the distinct dates are sorted.
+    static func newestFirst(_ rows: [CachedArticle]) -> [Int] {
+        var byDate: [String: [Int]] = [:]
+        for (index, row) in rows.enumerated() { byDate[row.date ?? "", default: []].append(index) }
+        var order: [Int] = []
+        order.reserveCapacity(rows.count)
+        for date in byDate.keys.sorted(by: { $1.utf8.lexicographicallyPrecedes($0.utf8) }) { order += byDate[date]! }
+        return order
     }
 
     /// The file name without folder and extension, as a title of last resort.

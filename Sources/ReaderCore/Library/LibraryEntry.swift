@@ -1,10 +1,14 @@
 /// An article as the list shows it: id, title, format, path, date, site, tags, and the reader's
 /// marks and progress.
-public struct LibraryEntry: Equatable, Sendable, Codable {
+public struct LibraryEntry: Equatable, Sendable {
     public var id: String
     public var title: String
     public var format: ArticleFormat
-    public var path: String
+    /// The library's folder, as paths are written (`EscapedPath`): one string every entry
+    /// shares, the path being made when it is asked for.
+    public var folder: String
+    /// The absolute path.
+    public var path: String { folder + "/" + id }
     /// The article's date (`YYYY-MM-DD`): from front matter or the page, else the file's.
     public var saved: String?
     public var read: Bool
@@ -24,31 +28,18 @@ public struct LibraryEntry: Equatable, Sendable, Codable {
     /// The key of this article's state.
     public var key: ArticleKey { ArticleKey(fingerprint: fingerprint, id: id, legacyFingerprint: legacyFingerprint) }
 
-    public init(id: String, title: String, format: ArticleFormat, path: String, saved: String?, read: Bool = false, bookmarked: Bool = false,
+    public init(id: String, title: String, format: ArticleFormat, folder: String, saved: String?, read: Bool = false, bookmarked: Bool = false,
                 fingerprint: String = "", site: String? = nil, tags: [String] = [], progress: Int? = nil, minutes: Int? = nil,
                 legacyFingerprint: String? = nil) {
         self.id = id
         self.title = title
         self.format = format
-        self.path = path
+        self.folder = folder
         self.saved = saved
         self.read = read
         self.bookmarked = bookmarked
         self.fingerprint = fingerprint
         (self.site, self.tags, self.progress, self.minutes) = (site, tags, progress, minutes)
         self.legacyFingerprint = legacyFingerprint
-    }
-
-    /// `entries` (in id order) newest first, ties keeping their order: grouped by date, so
-    /// only the distinct dates are sorted.
-    public static func newestFirst(_ entries: [LibraryEntry]) -> [LibraryEntry] {
-        var byDate: [String: [Int]] = [:]
-        for (index, entry) in entries.enumerated() { byDate[entry.saved ?? "", default: []].append(index) }
-        var sorted: [LibraryEntry] = []
-        sorted.reserveCapacity(entries.count)
-        for date in byDate.keys.sorted(by: { $1.utf8.lexicographicallyPrecedes($0.utf8) }) {
-            for index in byDate[date]! { sorted.append(entries[index]) }
-        }
-        return sorted
     }
 }
