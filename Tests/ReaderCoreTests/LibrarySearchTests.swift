@@ -237,6 +237,32 @@ final class SearchLibrary {
         #expect(try LibrarySearch.indexed("lightho ", in: library.library, cache: library.cache, typing: true).results.isEmpty)
     }
 
+    /// A snippet of a long article folds only the lines up to its first match, and is the one the
+    /// whole article gives: a match early, late, a phrase across a line's end at a cut, several terms.
+    @Test func theSnippetOfALongArticleIsTheWholeArticlesAndFoldsOnlyWhatItNeeds() throws {
+        var lines = ["長い記事 Long Article", "", ""]
+        for n in 0..<3_000 {
+            lines.append(n == 5 ? "潮の満ち引きと灯台守 lighthouse keeper" : "Line \(n) of filler text, 段落 \(n)：平凡な一日。")
+        }
+        // "harbour master" across a line's end near the first cut (4,096 bytes), and whole later on.
+        let cut = lines.indices.first { lines[...$0].reduce(0) { $0 + $1.utf8.count + 1 } > 4_096 }!
+        lines[cut] += " harbour"
+        lines[cut + 1] = "master " + lines[cut + 1]
+        lines[2_000] += " the harbour master came 乔素斤"
+        let text = Array(lines.joined(separator: "\n").utf8)
+        let whole = SearchDocument(text: text)
+        #expect(SearchMatcher.match(try SearchQuery("\"harbour master\""), in: whole)?.first ?? 0 < 4_200)
+        for query in ["lighthouse", "\"harbour master\"", "harbour master", "乔素斤", "keeper 乔素斤", "filler 2999", "長い記事"] {
+            let parsed = try SearchQuery(query)
+            let (lead, first) = LibrarySearch.leadingDocument(holdingFirstMatchOf: parsed, in: text)
+            #expect(first == SearchMatcher.match(parsed, in: whole)?.first, "\(query)")
+            let hit = SearchIndex.Hit(id: "a.txt", title: "", matches: 1, inTitle: false)
+            #expect(LibrarySearch.result(hit, lead, first: first) == LibrarySearch.result(hit, whole, parsed), "\(query)")
+        }
+        #expect(LibrarySearch.leadingDocument(holdingFirstMatchOf: try SearchQuery("lighthouse"), in: text).0.text.count < 8_192)
+        #expect(LibrarySearch.leadingDocument(holdingFirstMatchOf: try SearchQuery("no such word"), in: text).first == 0)
+    }
+
     // MARK: - Keeping the index current
 
     @Test func theIndexFollowsEditsDeletionsAndAdditions() throws {

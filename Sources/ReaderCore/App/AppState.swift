@@ -123,8 +123,11 @@ public struct AppState: Sendable {
         case .bookmarked: indices = indices.filter { entries[$0].bookmarked }
         }
         if let search = librarySearch {
+            // Each row put at its place in the answer, so no sort is needed.
             let rank = Dictionary(search.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            indices = indices.filter { rank[entries[$0].id] != nil }.sorted { rank[entries[$0].id]! < rank[entries[$1].id]! }
+            var byRank = [Int](repeating: -1, count: search.ids.count)
+            for index in indices { if let place = rank[entries[index].id] { byRank[place] = index } }
+            indices = byRank.filter { $0 >= 0 }
         } else {
             switch sort {
             case .date: break

@@ -31,7 +31,8 @@ public enum LibrarySearch {
     /// `progress` hears; once it is cancelled, what was indexed stays and nothing is answered);
     /// without it, articles the index lacks are read and matched here (a `searching` stage of
     /// `progress`), so the answer is the same, only slower. `limit` results (all when nil), with
-    /// snippets unless `snippets` is false; `typing` as `SearchQuery` has it.
+    /// snippets unless `snippets` is false (then with no titles either: the ids, counts and ranks
+    /// the list needs); `typing` as `SearchQuery` has it.
     public static func indexed(_ query: String, in library: Library, cache: LibraryCache, scope: Scope = .library,
                                limit: Int? = nil, snippets: Bool = true, typing: Bool = false, update: Bool = true,
                                progress: WorkProgress? = nil) throws -> Answer {
@@ -67,7 +68,7 @@ public enum LibrarySearch {
             }
             if progress?.isCancelled == true { return Answer(count: 0, results: [], problems: problems, notice: index.rebuilt) }
             // Current, or brought up to date: the index holds every readable row as it is.
-            let answer = try index.search(query, limit: limit)
+            let answer = try index.search(query, limit: limit, titles: snippets)
             return Answer(count: answer.count, results: try withSnippets(answer.hits.map { ($0, nil) }, snippets, query, index),
                           problems: problems, notice: index.rebuilt)
         }
@@ -78,7 +79,7 @@ public enum LibrarySearch {
             if stamps[row.id] == SearchIndex.stamp(row) { fresh.insert(row.id) } else { unindexed.append(row) }
         }
         var found: [(hit: SearchIndex.Hit, document: SearchDocument?)] =
-            try index.search(query, limit: nil).hits.filter { fresh.contains($0.id) }.map { ($0, nil) }
+            try index.search(query, limit: nil, titles: snippets).hits.filter { fresh.contains($0.id) }.map { ($0, nil) }
         progress?.begin("searching", total: unindexed.count)
         for (hit, document) in matches(query, in: unindexed, root: root, progress: progress) { found.append((hit, document)) }
         found.sort { ranked($0.hit, $1.hit) }
@@ -92,10 +93,31 @@ public enum LibrarySearch {
     private static func withSnippets(_ found: [(hit: SearchIndex.Hit, document: SearchDocument?)], _ snippets: Bool,
                                      _ query: SearchQuery, _ index: SearchIndex) throws -> [SearchResult] {
         try found.map { hit, document throws -> SearchResult in
-            guard snippets, let document = try document ?? index.text(of: hit.id).map(SearchDocument.init(text:)) else {
-                return SearchResult(id: hit.id, title: hit.title, matches: hit.matches, snippet: "", titleMatches: hit.inTitle)
+            if snippets, let document { return result(hit, document, query) }
+            guard snippets, let text = try index.text(of: hit.id) else {
+                return SearchResult(id: hit.id, title: snippets ? hit.title : "", matches: hit.matches, snippet: "",
+                                    titleMatches: hit.inTitle)
             }
-            return result(hit, document, query)
+            let (lead, first) = leadingDocument(holdingFirstMatchOf: query, in: text)
+            return result(hit, lead, first: first)
+        }
+    }
+
+    /// The document of `text`'s first lines that holds the first match of `query` (a quarter of
+    /// the text folded is enough for most articles, not the whole of a long one), and that
+    /// match's folded offset; the whole document and 0 if there is none.
+    ///
+    /// Cut at a line's end, the lines hold every match that ends in them, and no match that starts
+    /// earlier runs past the cut: an occurrence of a term that crosses it starts after every
+    /// other occurrence of that term that ends before it. So the first match is the whole text's.
+    static func leadingDocument(holdingFirstMatchOf query: SearchQuery, in text: [UInt8]) -> (SearchDocument, first: Int) {
+        var length = 4_096
+        while true {
+            let cut = length >= text.count ? text.count : text[length...].firstIndex(of: 0x0A) ?? text.count
+            let document = SearchDocument(text: cut == text.count ? text : Array(text[..<cut]))
+            if let match = SearchMatcher.match(query, in: document) { return (document, match.first) }
+            if cut == text.count { return (document, 0) }
+            length *= 4
         }
     }
 
@@ -129,7 +151,11 @@ public enum LibrarySearch {
 
     /// One article's result, its snippet around the first match in its document.
     static func result(_ hit: SearchIndex.Hit, _ document: SearchDocument, _ query: SearchQuery) -> SearchResult {
-        let first = SearchMatcher.match(query, in: document)?.first ?? 0
+        result(hit, document, first: SearchMatcher.match(query, in: document)?.first ?? 0)
+    }
+
+    /// One article's result, its snippet around the match at folded offset `first` of its document.
+    static func result(_ hit: SearchIndex.Hit, _ document: SearchDocument, first: Int) -> SearchResult {
         let snippet = document.text.withUnsafeBytes { text in
             document.folded.withUnsafeBytes { folded in Self.snippet(text: text, folded: folded, at: first) }
         }
