@@ -61,6 +61,18 @@ import Testing
         #expect(json == #""a\u009bb\u202ec\u001bd\u007fe\u2066""#)
     }
 
+    /// The byte test of whether a string needs escapes agrees with its scalars, for every scalar
+    /// up to U+3000 and after each of the lead bytes it looks at.
+    @Test func aStringIsEscapedExactlyWhenAScalarOfItNeedsIt() {
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let needs = scalar == "\"" || scalar == "\\" || Sanitizer.isControlOrBidi(value)
+            for text in ["a\(Character(scalar))b", "\(Character(scalar))", "…\(Character(scalar))", "\u{A0}\(Character(scalar))"] {
+                #expect((JSONText.string(text) != "\"" + text + "\"") == needs, "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
     @Test func searchAndLinksPrintNoControlFromANameOrAnArticle() throws {
         let folder = try Self.library()
         defer { folder.remove() }

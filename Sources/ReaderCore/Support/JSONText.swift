@@ -31,15 +31,27 @@ public enum JSONText {
         out.append(0x22)
     }
 
-    /// Whether `text` holds a quote, a backslash or a control or bidi control. The lead bytes of
-    /// what may need escaping (C1 controls start C2, U+061C D8, the other bidi controls E2) are
-    /// looked for first: most text has none, and is checked no further.
+    /// Whether `text` holds a quote, a backslash or a control or bidi control, read from its
+    /// UTF-8 bytes: C1 controls are C2 80–9F, U+061C is D8 9C, U+200E–200F E2 80 8E–8F,
+    /// U+202A–202E E2 80 AA–AE, U+2066–2069 E2 81 A6–A9.
     private static func needsEscapes(_ text: String) -> Bool {
         var text = text
-        let leads = text.withUTF8 { bytes in
-            bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            for index in 0..<count {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+                guard byte == 0xC2 || byte == 0xD8 || byte == 0xE2, index + 1 < count else { continue }
+                let next = bytes[index + 1]
+                if byte == 0xC2 { if next <= 0x9F { return true } else { continue } }
+                if byte == 0xD8 { if next == 0x9C { return true } else { continue } }
+                guard index + 2 < count else { continue }
+                let last = bytes[index + 2]
+                if next == 0x80 && (last == 0x8E || last == 0x8F || (0xAA...0xAE).contains(last)) { return true }
+                if next == 0x81 && (0xA6...0xA9).contains(last) { return true }
+            }
+            return false
         }
-        return leads && text.unicodeScalars.contains { $0 == "\"" || $0 == "\\" || Sanitizer.isControlOrBidi($0.value) }
     }
 
     /// JSON from an encoder (which escapes only C0 controls) with every C1 control, DEL and
