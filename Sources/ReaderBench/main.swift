@@ -348,15 +348,16 @@ for query in ["OpenAI", "乔素斤", "OpenAI 融资"] {
     print("search library \(median) \(worst) library search '\(query)' in process, warm index: the count and the best 50",
           "with snippets (of 10)")
 }
-// Search as you type: each prefix of a word, every matching id, and the list filtered on them.
+// Search as you type: each prefix of a word, every matching id, and the list filtered on them
+// (in the one state the answers follow one another in, as the reader's).
+var typingState = whole
 for typed in ["O", "Op", "Open", "OpenA", "OpenAI", "乔", "乔素"] {
     let (median, worst) = timed {
         guard let answer = try? LibrarySearch.indexed(typed, in: library, cache: library.cache!, scope: .indexed(rows),
                                                       snippets: false, typing: true) else { return 0 }
-        var filtered = whole
-        filtered.pendingSearch = typed
-        _ = reducer.reduce(&filtered, .searched(query: typed, ids: answer.results.map(\.id)))
-        return filtered.visible.count
+        typingState.pendingSearch = typed
+        _ = reducer.reduce(&typingState, .searched(query: typed, ids: answer.results.map(\.id)))
+        return typingState.visible.count
     }
     print("typed letter \(median) \(worst) a letter typed at the library prompt: '\(typed)' searched, every matching id,",
           "the list filtered on them (of 10)")

@@ -233,4 +233,25 @@ import Testing
         state.refreshVisible()
         #expect(state.visible.count == 1 && state.firstScreens.first?.id == "a/00000.txt")
     }
+
+    /// A library search shows its rows in the answer's order, each once, through the filter, and
+    /// still does once the list changed under it.
+    @Test func aSearchAnswerShowsItsRowsInItsOrderThroughTheFilter() {
+        let entries = (0..<3_000).map { n in
+            LibraryEntry(id: String(format: "a/%05d.txt", n), title: "Article \(n)", format: .text, folder: "/l", saved: "2024-01-01")
+        }
+        var state = AppState(entries: entries, width: 80, height: 24)
+        state.librarySearch = ("article", ["a/00005.txt", "a/00001.txt", "gone.txt", "a/00005.txt", "a/00009.txt"])
+        state.refreshVisible()
+        func shown(_ state: AppState) -> [String] { state.visible.map { state.entries[$0].id } }
+        #expect(shown(state) == ["a/00005.txt", "a/00001.txt", "a/00009.txt"])
+        state.entries[1].read = true
+        state.filter = .unread
+        state.refreshVisible()
+        #expect(shown(state) == ["a/00005.txt", "a/00009.txt"])
+        state.entries.removeFirst(3)
+        state.filter = .all
+        state.refreshVisible()
+        #expect(shown(state) == ["a/00005.txt", "a/00009.txt"])
+    }
 }

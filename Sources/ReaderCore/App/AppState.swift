@@ -31,7 +31,11 @@ public struct AppState: Sendable {
     /// How many search lines the prompt remembers.
     static let historyLimit = 100
 
-    public var entries: [LibraryEntry]
+    public var entries: [LibraryEntry] { didSet { positions = nil } }
+    /// Each entry's index by id: made when a library search's answer first needs it after the
+    /// entries changed, so the list follows each answer to a query as it is typed in the time
+    /// of its matches, not of the library.
+    private var positions: [String: Int]?
     public var state: StateFile
     public var width: Int
     public var height: Int
@@ -123,11 +127,15 @@ public struct AppState: Sendable {
         case .bookmarked: indices = indices.filter { entries[$0].bookmarked }
         }
         if let search = librarySearch {
-            // Each row put at its place in the answer, so no sort is needed.
-            let rank = Dictionary(search.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            var byRank = [Int](repeating: -1, count: search.ids.count)
-            for index in indices { if let place = rank[entries[index].id] { byRank[place] = index } }
-            indices = byRank.filter { $0 >= 0 }
+            // The answer's ids in its order, each once, as the filter lets them through.
+            if positions == nil { positions = Dictionary(entries.indices.map { (entries[$0].id, $0) }, uniquingKeysWith: { a, _ in a }) }
+            var allowed = [Bool](repeating: filter == .all, count: entries.count)
+            if filter != .all { for index in indices { allowed[index] = true } }
+            indices = search.ids.compactMap { id in
+                guard let index = positions?[id], allowed[index] else { return nil }
+                allowed[index] = false
+                return index
+            }
         } else {
             switch sort {
             case .date: break
