@@ -45,8 +45,8 @@ struct InteractiveReader {
         var warningsShown = store.warnings.count
         let opener = LinkOpener(browser: browser)
         var running = true
-        var jobs = [listing(state, cachedFirst: true)]
         let indexer = LibraryIndexer(library: library)
+        var jobs = [listing(state, cachedFirst: true, indexer: indexer)]
         // The state folder is made now, so another reader's first save is noticed too.
         PrivateFolder.create(store.directory)
         let watcher = LibraryWatcher(library: library.root, stateDirectory: store.directory)
@@ -139,19 +139,24 @@ struct InteractiveReader {
         return notes
     }
 
-    /// The job that reads the library's list, with the marks of `state`; `cachedFirst`: the list
-    /// as the cache last had it comes first, so the first screen does not wait for the check of
-    /// every file, whose changes follow.
-    private func listing(_ state: StateFile, cachedFirst: Bool = false) -> BackgroundJob {
+    /// The job that reads the library's list, with the marks of `state`, and gives its rows to
+    /// `indexer`; `cachedFirst`: the list as the cache last had it comes first, so the first
+    /// screen does not wait for the check of every file, whose changes follow (the rows the
+    /// cache gave are the answer when nothing changed, so the two lists share their strings).
+    private func listing(_ state: StateFile, cachedFirst: Bool = false, indexer: LibraryIndexer) -> BackgroundJob {
         let progress = WorkProgress()
         return BackgroundJob(.listing, progress: progress) { [library] post in
-            if cachedFirst, let entries = library.cachedEntries(state: state) {
-                post(.libraryLoaded(entries, state: state, problems: []))
+            var known: [CachedArticle]?
+            if cachedFirst, let rows = library.cache?.loadRows(), !rows.isEmpty {
+                known = rows
+                post(.libraryLoaded(library.entries(of: rows, state: state), state: state, problems: []))
             }
             do {
-                let (entries, problems) = try library.entries(state: state, progress: progress)
+                let (rows, problems) = try library.rows(progress: progress, known: known)
+                known = nil  // the cache's rows, when the files changed, go before the entries are made
+                indexer.listed(rows)
                 if let damage = library.cache?.takeDamage() { post(.status(damage)) }
-                return .libraryLoaded(entries, state: state, problems: problems.map(\.description))
+                return .libraryLoaded(library.entries(of: rows, state: state), state: state, problems: problems.map(\.description))
             } catch {
                 return .status("cannot read the library: \(error)")
             }
@@ -210,7 +215,7 @@ struct InteractiveReader {
             do { try trash.restore(item) } catch { return .status(error.description) }
             return perform(.reload, for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer, saver: saver)
         case .reload:
-            if !jobs.contains(where: { $0.kind == .listing }) { jobs.append(listing(store.load())) }
+            if !jobs.contains(where: { $0.kind == .listing }) { jobs.append(listing(store.load(), indexer: indexer)) }
             return nil
         case .preview(let entry):
             jobs.append(BackgroundJob {

@@ -12,6 +12,8 @@ final class LibraryIndexer: @unchecked Sendable {
     private var rows: [CachedArticle]?
     private var current = false
     private var running: WorkProgress?
+    /// The rows the last reading of the list found, for the next job (which then reads none).
+    private var given: [CachedArticle]?
 
     init(library: Library) {
         self.library = library
@@ -25,19 +27,26 @@ final class LibraryIndexer: @unchecked Sendable {
         }
     }
 
+    /// Gives the next job the rows a reading of the list found.
+    func listed(_ rows: [CachedArticle]) {
+        lock.withLock { given = rows }
+    }
+
     /// A job that updates the index (in place of one under way); nil without a cache. It ends
     /// with no action, or a status line when the index could not be used.
     func job() -> BackgroundJob? {
         guard let cache = library.cache else { return nil }
         let progress = WorkProgress()
-        lock.withLock {
+        let listed = lock.withLock {
             running?.cancel()
             running = progress
             current = false
+            defer { given = nil }
+            return given
         }
         return BackgroundJob(progress: progress) { [self, library] in
             do {
-                let rows = try library.rows(progress: progress).rows
+                let rows = try listed ?? library.rows(progress: progress).rows
                 lock.withLock { self.rows = rows }
                 let index = try cache.index()
                 let unreadable = Set(try index.update(rows, root: library.root, progress: progress).map(\.id))

@@ -267,6 +267,23 @@ import Testing
         #expect(library.firstScreenEntries() == nil)
     }
 
+    /// The table's rows a caller has just read are not read again: they are the answer while
+    /// every file matches its row, and the files' rows once one does not.
+    @Test func rowsTheCallerReadAreTheAnswerUntilAFileChanges() throws {
+        let (folder, root, cacheHome) = try makeLibrary()
+        defer { folder.remove() }
+        let cache = LibraryCache(root: root, cacheHome: cacheHome)
+        let library = Library(root: root, cache: cache)
+        _ = try library.rows()
+        var known = cache.loadRows()
+        known[0].title = "A title only the caller's rows hold"
+        #expect(try library.rows(known: known).rows == known)
+        try folder.write("library/en/harbour.md", "# The Harbour at Night\n\nThe lamps come on one by one along the quay.\n")
+        let checked = try library.rows(known: known).rows
+        #expect(checked == (try Library(root: root).rows().rows))
+        #expect(checked.contains { $0.title == "The Harbour at Night" } && !checked.contains { $0.title == known[0].title })
+    }
+
     /// The proof the cache is used: a title changed in the table (its row's check made again)
     /// is what the next list shows, since the file's size, times and inode still stand.
     @Test func aSecondListDoesNotReadUnchangedFilesAgain() throws {

@@ -128,6 +128,25 @@ final class ResultBox<T>: @unchecked Sendable {
         #expect(files.first { $0.id == "binary.txt" }?.size == Self.pngBytes.count)
     }
 
+    /// A scanned file's path is its folder's (shared) and its id's last component; a file made
+    /// from a path keeps that path, whatever its id.
+    @Test func aFilesPathIsItsFolderAndNameOrThePathItWasGiven() throws {
+        #expect(LibraryFile(id: "zh/茶.txt", folder: "/lib/zh", format: .text, size: 1, modified: 2).path == "/lib/zh/茶.txt")
+        for (id, path) in [("zh/茶.txt", "/lib/zh/茶.txt"), ("notes/b.md", "/home/u/other.md"), ("c.md", "/c.md"), ("../d.txt", "/d.txt")] {
+            #expect(LibraryFile(id: id, path: path, format: .text, size: 1, modified: 2).path == path)
+        }
+        // Each scanned file's path, through a linked folder too, is the file the scan stated.
+        let (folder, root) = try Self.makeLibrary()
+        defer { folder.remove() }
+        let files = try LibraryScanner(root: root).scan().files
+        #expect(files.count == Self.expectedIDs.count)
+        for file in files {
+            var info = stat()
+            #expect(stat(EscapedPath.system(file.path), &info) == 0 && UInt64(info.st_ino) == file.inode, "\(file.id)")
+            #expect(file.path.hasSuffix("/" + (file.id.split(separator: "/").last.map(String.init) ?? "")))
+        }
+    }
+
     @Test func scanSkipsHiddenFilesAndOtherExtensionsQuietly() throws {
         let (folder, root) = try Self.makeLibrary()
         defer { folder.remove() }

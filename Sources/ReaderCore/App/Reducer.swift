@@ -118,15 +118,19 @@ public struct Reducer {
         // The disk's state was read when the reload began: merged with this reader's (the later
         // change of each mark wins), so a mark made meanwhile is not undone.
         state.state = file.merged(with: state.state)
-        let live = Set(entries.map(\.fingerprint))
-        var hints: [String: [String]]?  // made at the first entry its fingerprints do not find
-        state.entries = entries.map { entry in
-            var entry = entry
-            if hints == nil, !state.state.holds(entry.key) { hints = state.state.pathHints() }
+        // Made at the first entry its fingerprints do not find.
+        var live: Set<String> = [], hints: [String: [String]]?
+        // Written only where a mark differs: a list read with the marks in force is not copied.
+        var entries = entries
+        for index in entries.indices {
+            let entry = entries[index]
+            if hints == nil, !state.state.holds(entry.key) { (live, hints) = (Set(entries.map(\.fingerprint)), state.state.pathHints()) }
             let marks = state.state.state(for: entry.key, liveFingerprints: live, hints: hints)
-            (entry.read, entry.bookmarked, entry.progress) = (marks.read, marks.bookmarked, marks.progress)
-            return entry
+            if (entry.read, entry.bookmarked, entry.progress) != (marks.read, marks.bookmarked, marks.progress) {
+                (entries[index].read, entries[index].bookmarked, entries[index].progress) = (marks.read, marks.bookmarked, marks.progress)
+            }
         }
+        state.entries = entries
         state.loadingLibrary = false
         state.refreshVisible(keeping: selected)
         scrollListToSelection(&state)

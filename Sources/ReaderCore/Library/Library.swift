@@ -17,12 +17,18 @@ public struct Library: Sendable {
     /// A row for every article, in id order: cached where the file's size and time stand,
     /// read again where not. `progress` hears of each file read (`reading`); once it is
     /// cancelled, no more files are read, what was done is kept, and the rows are incomplete.
-    public func rows(progress: WorkProgress? = nil)
+    /// `known`: the table's rows as the caller just read them (`LibraryCache.loadRows`), not read
+    /// again, and the answer itself when every file still matches its row.
+    public func rows(progress: WorkProgress? = nil, known: [CachedArticle]? = nil)
         throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError]) {
         // The walk and the table's read are independent: do them at once.
         let loaded = RowsBox()
         let reading = DispatchGroup()
-        if let cache { DispatchQueue.global().async(group: reading) { loaded.rows = cache.loadRows() } }
+        if let known {
+            loaded.rows = known
+        } else if let cache {
+            DispatchQueue.global().async(group: reading) { loaded.rows = cache.loadRows() }
+        }
         progress?.begin("scanning the library", total: 0)
         let scan = try LibraryScanner(root: root).scan()
         reading.wait()
@@ -177,8 +183,8 @@ public struct Library: Sendable {
         })
     }
 
-    /// The entries of `rows`, with their marks in `state`, newest first, made on all cores.
-    private func entries(of rows: [CachedArticle], state: StateFile) -> [LibraryEntry] {
+    /// The entries of `rows` (in id order), with their marks in `state`, newest first, made on all cores.
+    public func entries(of rows: [CachedArticle], state: StateFile = StateFile()) -> [LibraryEntry] {
         let root = EscapedPath.of(root)
         @Sendable func key(_ row: CachedArticle) -> ArticleKey {
             ArticleKey(fingerprint: row.fingerprint, id: row.id, legacyFingerprint: row.legacyFingerprint)

@@ -136,7 +136,7 @@ private struct Walk {
                 scan.problems.append(.tooLarge(id, size: Int(info.st_size), limit: FileReader.sizeLimit))
                 continue
             }
-            scan.files.append(LibraryFile(id: id, path: path, format: format, status: info))
+            scan.files.append(LibraryFile(id: id, folder: directory, format: format, status: info))
         }
     }
 
