@@ -24,7 +24,7 @@ extension LibraryEntry {
         writer.field("format", string: format.rawValue)
         writer.field("id", string: id)
         if let minutes { writer.field("minutes", literal: String(minutes)) }
-        writer.field("path", string: path)
+        writer.field("path", joining: folder, "/", id)
         if let progress { writer.field("progress", literal: "\(progress)") }
         writer.field("read", literal: read ? "true" : "false")
         if let saved { writer.field("saved", string: saved) }

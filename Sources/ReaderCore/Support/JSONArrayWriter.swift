@@ -28,6 +28,14 @@ struct JSONArrayWriter {
         JSONText.append(value, to: &bytes)
     }
 
+    /// A field whose value is a JSON string of `parts` joined, without joining them first.
+    mutating func field(_ key: String, joining parts: String...) {
+        beginField(key)
+        bytes.append(0x22)
+        for part in parts { JSONText.appendContent(part, to: &bytes) }
+        bytes.append(0x22)
+    }
+
     /// A field whose value is written as it is: a number or a boolean.
     mutating func field(_ key: String, literal value: String) {
         beginField(key)
@@ -45,9 +53,12 @@ struct JSONArrayWriter {
         bytes.append(0x5D)
     }
 
+    /// A key is the writer's own name, ASCII with nothing to escape: written as it is.
     private mutating func beginField(_ key: String) {
         bytes += (fields == 0 ? "    " : ",\n    ").utf8
-        JSONText.append(key, to: &bytes)
+        bytes.append(0x22)
+        bytes += key.utf8
+        bytes.append(0x22)
         bytes += " : ".utf8
         fields += 1
     }

@@ -13,10 +13,13 @@ public enum JSONText {
     /// Appends `text` as a JSON string literal (as `string` writes it) to `out`.
     static func append(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        if !needsEscapes(text) {
-            out.append(contentsOf: text.utf8)
-            return out.append(0x22)
-        }
+        appendContent(text, to: &out)
+        out.append(0x22)
+    }
+
+    /// Appends `text` as the inside of a JSON string literal (escaped, without its quotes).
+    static func appendContent(_ text: String, to out: inout [UInt8]) {
+        if !needsEscapes(text) { return out.append(contentsOf: text.utf8) }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += #"\""#.utf8
@@ -28,7 +31,6 @@ public enum JSONText {
                 if Sanitizer.isControlOrBidi(scalar.value) { out += unicodeEscape(scalar).utf8 } else { out += scalar.utf8 }
             }
         }
-        out.append(0x22)
     }
 
     /// Whether `text` holds a quote, a backslash or a control or bidi control, read from its
