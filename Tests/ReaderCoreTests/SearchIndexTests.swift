@@ -102,6 +102,27 @@ import Testing
         #expect(bare.results.allSatisfy { $0.snippet.isEmpty && $0.title.isEmpty })
     }
 
+    /// The best of many articles that rank the same are the first by id, whether the ties are
+    /// looked up one by one or, past the tie limit, sorted by SQLite.
+    @Test func tiesAtTheLimitAreBrokenByIdEitherWay() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // Thirty articles with the word once, three with it twice, one with it in the title.
+        for index in 0..<30 { try folder.write("library/t\((index * 7) % 30).txt", "Note \(index)\n\nThe ferry left the quay at noon.\n") }
+        for index in 0..<3 { try folder.write("library/twice\(index).txt", "Note\n\nA ferry, then another ferry.\n") }
+        try folder.write("library/zz-title.txt", "The Ferry\n\nIt crossed at dawn.\n")
+        let root = folder.path + "/library", cache = LibraryCache(root: root, cacheHome: folder.path + "/cache")
+        let all = try LibrarySearch.indexed("ferry", in: Library(root: root, cache: cache), cache: cache)
+        let index = try cache.index()
+        let query = try SearchQuery("ferry")
+        for limit in [1, 4, 5, 10, 34, 40] {
+            let looked = try index.search(query, limit: limit), sorted = try index.search(query, limit: limit, tieLimit: 0)
+            #expect(looked == sorted && looked.count == 34, "limit \(limit)")
+            #expect(looked.hits.map(\.id) == Array(all.results.prefix(limit).map(\.id)), "limit \(limit)")
+        }
+        #expect(all.results.prefix(5).map(\.id) == ["zz-title.txt", "twice0.txt", "twice1.txt", "twice2.txt", "t0.txt"])
+    }
+
     /// Damage done to `index.sqlite`, by name.
     static let damages: [String: @Sendable (String) throws -> Void] = [
         "garbage bytes": { try Data("not a database at all\u{0}\u{FF}".utf8).write(to: URL(fileURLWithPath: $0)) },

@@ -102,7 +102,8 @@ public struct AppState: Sendable {
         var plain = self
         plain.librarySearch = nil
         plain.refreshVisible()
-        let count = min(plain.visible.count, max(Self.firstScreensRows, min(plain.selected + height, Self.firstScreensLimit)))
+        let wanted = max(Self.firstScreensRows, min(plain.selected + height, Self.firstScreensLimit))
+        let count = min(plain.visible.count, wanted)
         return plain.visible.prefix(count).map { entries[$0] }
     }
 
@@ -128,7 +129,9 @@ public struct AppState: Sendable {
         }
         if let search = librarySearch {
             // The answer's ids in its order, each once, as the filter lets them through.
-            if positions == nil { positions = Dictionary(entries.indices.map { (entries[$0].id, $0) }, uniquingKeysWith: { a, _ in a }) }
+            if positions == nil {
+                positions = Dictionary(entries.indices.map { (entries[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            }
             var allowed = [Bool](repeating: filter == .all, count: entries.count)
             if filter != .all { for index in indices { allowed[index] = true } }
             indices = search.ids.compactMap { id in

@@ -124,10 +124,13 @@ public struct Reducer {
         var entries = entries
         for index in entries.indices {
             let entry = entries[index]
-            if hints == nil, !state.state.holds(entry.key) { (live, hints) = (Set(entries.map(\.fingerprint)), state.state.pathHints()) }
+            if hints == nil, !state.state.holds(entry.key) {
+                (live, hints) = (Set(entries.map(\.fingerprint)), state.state.pathHints())
+            }
             let marks = state.state.state(for: entry.key, liveFingerprints: live, hints: hints)
-            if (entry.read, entry.bookmarked, entry.progress) != (marks.read, marks.bookmarked, marks.progress) {
-                (entries[index].read, entries[index].bookmarked, entries[index].progress) = (marks.read, marks.bookmarked, marks.progress)
+            let wanted = (marks.read, marks.bookmarked, marks.progress)
+            if (entry.read, entry.bookmarked, entry.progress) != wanted {
+                (entries[index].read, entries[index].bookmarked, entries[index].progress) = wanted
             }
         }
         state.entries = entries

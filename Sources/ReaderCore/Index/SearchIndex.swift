@@ -286,21 +286,52 @@ public final class SearchIndex {
     /// How many articles match, and the best `limit` of them (all when nil), best first (title
     /// matches, then more matches, then by id); without `titles`, the hits' titles are empty (a
     /// third of the time of a search as the list follows typing, which needs only the ids).
-    func search(_ query: SearchQuery, limit: Int?, titles: Bool = true) throws(SQLiteError) -> (count: Int, hits: [Hit]) {
+    ///
+    /// With a limit, one pass ranks every match and only the best are looked up: those ranked
+    /// above the limit-th, and those tied with it, ordered by id. When more than `tieLimit` are
+    /// tied, SQLite sorts them all instead.
+    func search(_ query: SearchQuery, limit: Int?, titles: Bool = true, tieLimit: Int = 2_000)
+        throws(SQLiteError) -> (count: Int, hits: [Hit]) {
+        guard let limit else { return try sortedBySQLite(query, limit: nil, titles: titles) }
+        let ranking = try database.prepare("SELECT rowid, reader_rank(docs) FROM docs WHERE docs MATCH ?").bind(.text(query.expression))
+        var found: [(rowid: Int64, rank: Int64)] = []
+        while try ranking.step() { found.append((ranking.integer(0), ranking.integer(1))) }
+        guard limit > 0, !found.isEmpty else { return (found.count, []) }
+        let threshold = found.map(\.rank).sorted(by: >)[min(limit, found.count) - 1]
+        let best = found.filter { $0.rank >= threshold }
+        guard best.count <= limit + tieLimit else {
+            return (found.count, try sortedBySQLite(query, limit: limit, titles: titles).hits)
+        }
+        let article = try database.cached("SELECT id, title FROM articles WHERE rowid = ?")
+        var hits: [Hit] = []
+        for (rowid, rank) in best {
+            try article.bind(.integer(rowid))
+            guard try article.step() else { continue }
+            hits.append(Self.hit(id: article.text(0), title: titles ? article.text(1) : "", rank: rank))
+        }
+        article.reset()
+        hits.sort(by: LibrarySearch.ranked)
+        return (found.count, Array(hits.prefix(limit)))
+    }
+
+    /// The matches best first, as SQLite sorts them, up to `limit` (all when nil), and their count.
+    private func sortedBySQLite(_ query: SearchQuery, limit: Int?, titles: Bool) throws(SQLiteError) -> (count: Int, hits: [Hit]) {
         let statement = try database.prepare("""
             SELECT a.id, \(titles ? "a.title" : "''"), r FROM (SELECT rowid, reader_rank(docs) AS r FROM docs WHERE docs MATCH ?1)
             JOIN articles a USING (rowid) ORDER BY r DESC, a.id LIMIT ?2
             """).bind(.text(query.expression), .integer(Int64(limit ?? -1)))
         var hits: [Hit] = []
-        while try statement.step() {
-            let rank = statement.integer(2)
-            hits.append(Hit(id: statement.text(0), title: statement.text(1), matches: Int(rank & 0xFFFF_FFFF), inTitle: rank >> 32 != 0))
-        }
+        while try statement.step() { hits.append(Self.hit(id: statement.text(0), title: statement.text(1), rank: statement.integer(2))) }
         // All of them: the count is theirs; else one more pass of the query counts.
         guard let limit, hits.count == limit else { return (hits.count, hits) }
         let count = try database.prepare("SELECT count(*) FROM docs WHERE docs MATCH ?").bind(.text(query.expression))
         _ = try count.step()
         return (Int(count.integer(0)), hits)
+    }
+
+    /// A hit of the rank `reader_rank` gives: the title match in the high half, the matches in the low.
+    private static func hit(id: String, title: String, rank: Int64) -> Hit {
+        Hit(id: id, title: title, matches: Int(rank & 0xFFFF_FFFF), inTitle: rank >> 32 != 0)
     }
 
     /// The searchable text indexed for an article.

@@ -56,6 +56,7 @@ extension LibraryFile {
 
     private mutating func setStatus(_ info: stat) {
         func nanoseconds(_ time: timespec) -> Int { Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec) }
-        (size, modified, inode, changed) = (Int(info.st_size), nanoseconds(info.st_mtim), UInt64(info.st_ino), nanoseconds(info.st_ctim))
+        (size, modified) = (Int(info.st_size), nanoseconds(info.st_mtim))
+        (inode, changed) = (UInt64(info.st_ino), nanoseconds(info.st_ctim))
     }
 }

@@ -38,7 +38,8 @@ public struct ScreenRenderer {
 
     private func drawList(_ state: AppState, _ rect: Rect, _ screen: inout Screen) {
         // The first screens shown while the whole list is read: its count is not known yet.
-        var title = state.loadingLibrary && !state.visible.isEmpty ? "Library · reading the list…" : "Library \(state.visible.count)"
+        let early = state.loadingLibrary && !state.visible.isEmpty
+        var title = early ? "Library · reading the list…" : "Library \(state.visible.count)"
         if let search = state.librarySearch { title += " · /\(search.query)" }
         if state.filter != .all { title += " · \(state.filter.rawValue) only" }
         if state.sort != .date { title += " · by \(state.sort.rawValue)" }

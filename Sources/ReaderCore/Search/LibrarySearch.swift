@@ -103,9 +103,9 @@ public enum LibrarySearch {
         }
     }
 
-    /// The document of `text`'s first lines that holds the first match of `query` (a quarter of
-    /// the text folded is enough for most articles, not the whole of a long one), and that
-    /// match's folded offset; the whole document and 0 if there is none.
+    /// The document of `text`'s first lines that holds the first match of `query` (its first
+    /// 4 KB, four times more each time until a match is in them: a long article is seldom
+    /// folded whole), and that match's folded offset; the whole document and 0 if there is none.
     ///
     /// Cut at a line's end, the lines hold every match that ends in them, and no match that starts
     /// earlier runs past the cut: an occurrence of a term that crosses it starts after every
