@@ -240,7 +240,7 @@ struct HTMLBlockBuilder {
 
     /// `<a href>`: its content, then an inline link whose label is that content.
     private mutating func link(_ node: HTMLNode, role: Block.Role) {
-        let start = inline.length, generation = inline.generation
+        let start = inline.utf8End, generation = inline.generation
         visitChildren(node, role: role)
         guard let href = node["href"], let url = resolver.resolve(href) else { return }
         let from = inline.generation == generation ? start : 0

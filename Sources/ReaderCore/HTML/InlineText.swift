@@ -55,10 +55,13 @@ struct InlineText {
         }
     }
 
-    /// The text from UTF-16 offset `start` on, trimmed.
+    /// Where the text ends now, in UTF-8 bytes: the start of what comes next, for `suffix(from:)`.
+    var utf8End: Int { text.utf8.count }
+
+    /// The text from UTF-8 offset `start` (a `utf8End` of before) on, trimmed.
     func suffix(from start: Int) -> String {
-        let units = text.utf16
-        let from = units.index(units.startIndex, offsetBy: min(start, length))
+        let bytes = text.utf8
+        let from = bytes.index(bytes.startIndex, offsetBy: min(start, bytes.count))
         let scalars = text[from...].unicodeScalars
         guard let first = scalars.firstIndex(where: { !HTMLText.isSpace($0) }),
               let last = scalars.lastIndex(where: { !HTMLText.isSpace($0) }) else { return "" }
@@ -72,7 +75,8 @@ struct InlineText {
         while text.hasSuffix("\n") { text.removeLast(); length -= 1 }
         guard !text.isEmpty else { return nil }
         let end = length
-        let units = Array(text.utf16)
+        // The text's units, only when a highlight needs them (most blocks have none).
+        let units = highlights.isEmpty ? [] : Array(text.utf16)
         let spans = highlights.compactMap { span -> Range<Int>? in
             // A span opened before a collapsed space starts after it.
             var from = span.lowerBound, to = min(span.upperBound, end)
