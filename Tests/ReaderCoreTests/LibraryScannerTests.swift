@@ -135,6 +135,7 @@ final class ResultBox<T>: @unchecked Sendable {
         for (id, path) in [("zh/茶.txt", "/lib/zh/茶.txt"), ("notes/b.md", "/home/u/other.md"), ("c.md", "/c.md"), ("../d.txt", "/d.txt")] {
             #expect(LibraryFile(id: id, path: path, format: .text, size: 1, modified: 2).path == path)
         }
+        #expect(LibraryFile(id: "e.md", path: "e.md", format: .markdown, size: 1, modified: 2).path == "./e.md")
         // Each scanned file's path, through a linked folder too, is the file the scan stated.
         let (folder, root) = try Self.makeLibrary()
         defer { folder.remove() }

@@ -18,7 +18,7 @@ public struct LibraryFile: Equatable, Sendable {
     /// Status change time (ctime), nanoseconds since the epoch: it moves when the mtime is put back.
     public var changed: Int = 0
 
-    /// The file `name`d `id`'s last component in `folder`.
+    /// The file in `folder` named as `id`'s last component.
     init(id: String, folder: String, format: ArticleFormat, size: Int, modified: Int, inode: UInt64 = 0, changed: Int = 0) {
         (self.id, self.folder, self.format, self.size, self.modified, self.inode, self.changed) =
             (id, folder, format, size, modified, inode, changed)
@@ -34,9 +34,9 @@ public struct LibraryFile: Equatable, Sendable {
     /// The absolute path.
     public var path: String { folder + "/" + (otherName ?? String(Self.split(id).name)) }
 
-    /// A path's folder (empty at the root) and last component.
+    /// A path's folder (empty at the root, `.` for a bare name) and last component.
     private static func split(_ path: String) -> (folder: Substring, name: Substring) {
-        guard let slash = path.utf8.lastIndex(of: 0x2F) else { return ("", path[...]) }
+        guard let slash = path.utf8.lastIndex(of: 0x2F) else { return (".", path[...]) }
         return (path[..<slash], path[path.index(after: slash)...])
     }
 }
