@@ -36,19 +36,19 @@ public struct Library: Sendable {
         if loaded.rows.count == scan.files.count, zip(loaded.rows, scan.files).allSatisfy({ $0.id == $1.id && $0.matches($1) }) {
             return (loaded.rows, scan.problems)
         }
-        var table = LibraryCache.Table(loaded.rows)
+        // Else a file is new, changed or gone: the table is read again under the lock (another
+        // process may have updated it meanwhile), brought up to date and saved.
         loaded.rows = []
+        var table = LibraryCache.Table()
         var problems = scan.problems
-        if needsUpdate(table, scan.files) {
-            if let cache {
-                cache.withLock {
-                    table = cache.load()
-                    update(&table, files: scan.files, progress: progress, problems: &problems)
-                    cache.save(table)
-                }
-            } else {
+        if let cache {
+            cache.withLock {
+                table = cache.load()
                 update(&table, files: scan.files, progress: progress, problems: &problems)
+                cache.save(table)
             }
+        } else {
+            update(&table, files: scan.files, progress: progress, problems: &problems)
         }
         return (scan.files.compactMap { table.rows[$0.id] }, problems)
     }
@@ -56,11 +56,6 @@ public struct Library: Sendable {
     /// Carries the table's rows from the thread that reads them.
     private final class RowsBox: @unchecked Sendable {
         var rows: [CachedArticle] = []
-    }
-
-    private func needsUpdate(_ table: LibraryCache.Table, _ files: [LibraryFile]) -> Bool {
-        if table.rows.count != files.count { return true }
-        return files.contains { file in !(table.rows[file.id]?.matches(file) ?? false) }
     }
 
     /// Brings the table up to date with `files`: new and changed files are read (in parallel),
