@@ -141,22 +141,26 @@ struct InteractiveReader {
 
     /// The job that reads the library's list, with the marks of `state`, and gives its rows to
     /// `indexer`; `cachedFirst`: the list as the cache last had it comes first, so the first
-    /// screen does not wait for the check of every file, whose changes follow (the rows the
-    /// cache gave are the answer when nothing changed, so the two lists share their strings).
+    /// screen does not wait for the check of every file, whose changes follow (when nothing
+    /// changed, the check answers with the rows the cache gave and the list with the entries on
+    /// screen: no second list is made beside the first).
     private func listing(_ state: StateFile, cachedFirst: Bool = false, indexer: LibraryIndexer) -> BackgroundJob {
         let progress = WorkProgress()
         return BackgroundJob(.listing, progress: progress) { [library] post in
             var known: [CachedArticle]?
+            var shown: [LibraryEntry]?
             if cachedFirst, let rows = library.cache?.loadRows(), !rows.isEmpty {
                 known = rows
-                post(.libraryLoaded(library.entries(of: rows, state: state), state: state, problems: []))
+                shown = library.entries(of: rows, state: state)
+                post(.libraryLoaded(shown!, state: state, problems: []))
             }
             do {
                 let (rows, problems) = try library.rows(progress: progress, known: known)
-                known = nil  // the cache's rows, when the files changed, go before the entries are made
+                if rows != known { (known, shown) = (nil, nil) }  // gone before the new entries are made
                 indexer.listed(rows)
                 if let damage = library.cache?.takeDamage() { post(.status(damage)) }
-                return .libraryLoaded(library.entries(of: rows, state: state), state: state, problems: problems.map(\.description))
+                let entries = shown ?? library.entries(of: rows, state: state)
+                return .libraryLoaded(entries, state: state, problems: problems.map(\.description))
             } catch {
                 return .status("cannot read the library: \(error)")
             }

@@ -51,10 +51,11 @@ final class LibraryIndexer: @unchecked Sendable {
                 let index = try cache.index()
                 let unreadable = Set(try index.update(rows, root: library.root, progress: progress).map(\.id))
                 guard !progress.isCancelled else { return nil }
-                // Files that could not be read are not searched until the next reading of the list.
+                // Files that could not be read are not searched until the next reading of the list
+                // (and the rows are copied only then: at 100,000 they are 17 MB).
                 lock.withLock {
                     guard running === progress else { return }
-                    self.rows = rows.filter { !unreadable.contains($0.id) }
+                    self.rows = unreadable.isEmpty ? rows : rows.filter { !unreadable.contains($0.id) }
                     current = true
                 }
                 return index.rebuilt.map { .status($0) }

@@ -62,4 +62,28 @@ import Testing
         #expect(file.articles.keys.sorted() == [Fingerprint.of(bytes)])
         #expect(file.articles.values.first.map { $0.read && $0.bookmarked && $0.path == "moved.txt" } == true)
     }
+
+    /// A whole list's look-ups: path hints only when an article is not held under its
+    /// fingerprints, every fingerprint only when such an article has a hint; and with them each
+    /// article finds the entry it would find alone.
+    @Test func aListsLookUpsAreMadeOnlyWhenAnArticleNeedsThem() {
+        let keys = (0..<4).map { ArticleKey(fingerprint: "f\($0)", id: "a\($0).txt") }
+        let fingerprints = keys.map(\.fingerprint)
+        func lookups(_ state: StateFile) -> (live: Set<String>, hints: [String: [String]]) {
+            state.lookups(for: keys, key: { $0 }, fingerprint: \.fingerprint)
+        }
+        #expect(lookups(StateFile()) == ([], [:]))
+        var state = StateFile(articles: Dictionary(uniqueKeysWithValues: fingerprints.map { ($0, ArticleState(path: "x")) }))
+        #expect(lookups(state) == ([], [:]))
+        state.articles["f2"] = nil
+        #expect(lookups(state).live.isEmpty && lookups(state).hints["x"]?.count == 3)
+        // a2 was edited: its entry is under an old fingerprint, hinted by its path.
+        state.articles["old"] = ArticleState(path: "a2.txt", read: true)
+        let (live, hints) = lookups(state)
+        #expect(live == Set(fingerprints) && hints["a2.txt"] == ["old"])
+        for key in keys {
+            #expect(state.state(for: key, liveFingerprints: live, hints: hints) == state.state(for: key, liveFingerprints: live))
+        }
+        #expect(state.state(for: keys[2], liveFingerprints: live, hints: hints).read)
+    }
 }

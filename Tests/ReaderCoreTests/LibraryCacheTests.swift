@@ -189,6 +189,38 @@ import Testing
         #expect(cache.takeDamage()?.contains("row 15001 does not check") == true)
     }
 
+    /// Read a few bytes at a time, a table gives the rows it gives when read at once: lines and a
+    /// header longer than a piece, a last line without its newline, a bad row numbered in the whole.
+    @Test(arguments: [1, 7, 64, 300, 1 << 20])
+    func aTableReadInSmallPiecesIsTheTableReadAtOnce(_ pieceBytes: Int) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let rows = (0..<40).map { index in
+            CachedArticle(id: "記事/\(index).txt", size: index, modified: index, format: .text,
+                          fingerprint: String(format: "%016x", index), date: nil,
+                          title: String(repeating: "題 title ", count: index * 7 % 60))
+        }
+        let path = folder.path + "/table.tsv"
+        func load(_ text: String) throws -> (header: String, rows: [CachedArticle], badRow: Int?)? {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return LibraryCache.readTable(at: path, wanted: LibraryCache.header, pieceBytes: pieceBytes)
+        }
+        let lines = rows.map(\.line)
+        let whole = try load(LibraryCache.header + "\n" + lines.joined(separator: "\n"))
+        #expect(whole?.header == LibraryCache.header && whole?.rows == rows && whole?.badRow == nil)
+        let spaced = try load(LibraryCache.header + "\n\n" + lines.joined(separator: "\n\n") + "\n")
+        #expect(spaced?.rows == rows && spaced?.badRow == nil)
+
+        var broken = lines
+        broken[29] = broken[29].replacingOccurrences(of: "記事", with: "记事")
+        let bad = try load(LibraryCache.header + "\n" + broken.joined(separator: "\n") + "\n")
+        #expect(bad?.badRow == 30 && bad?.rows.count == 29)
+
+        let other = try load(String(repeating: "another header ", count: 30) + "\n" + lines[0])
+        #expect(other?.header == String(repeating: "another header ", count: 30) && other?.rows == [])
+        #expect(try load("")?.header == "")
+    }
+
     @Test func theCacheFolderIsNamedByTheLibrarysRealPath() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

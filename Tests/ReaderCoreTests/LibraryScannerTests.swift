@@ -128,6 +128,29 @@ final class ResultBox<T>: @unchecked Sendable {
         #expect(files.first { $0.id == "binary.txt" }?.size == Self.pngBytes.count)
     }
 
+    /// Checked against known rows, a walk keeps only the files no row holds as they are (a new
+    /// one, a changed one) and counts the rest; a row of no file is simply not matched.
+    @Test func aScanAgainstKnownRowsKeepsOnlyTheFilesThatDiffer() throws {
+        let (folder, root) = try Self.makeLibrary()
+        defer { folder.remove() }
+        let rows = try Library(root: root).rows().rows
+        let all = try LibraryScanner(root: root).scan()
+        // The binary file has no row: it is dropped from the list.
+        let rowless = all.files.map(\.id).filter { id in !rows.contains { $0.id == id } }
+        #expect(rowless == ["binary.txt"] && rows.count > 4)
+        let same = try LibraryScanner(root: root).scan(against: rows)
+        #expect(same.files.map(\.id) == rowless && same.matched == rows.count && same.problems.count == all.problems.count)
+
+        var known = rows
+        known[1].size += 1
+        let dropped = known.remove(at: 3)
+        known.insert(CachedArticle(id: "nested/gone.txt", size: 1, modified: 1, format: .text, fingerprint: "0123456789abcdef",
+                                   date: nil, title: "Gone"), at: known.firstIndex { $0.id > "nested/gone.txt" } ?? known.count)
+        let differ = try LibraryScanner(root: root).scan(against: known)
+        #expect(differ.files.map(\.id) == (rowless + [rows[1].id, dropped.id]).sorted())
+        #expect(differ.matched == rows.count - 2)
+    }
+
     /// A scanned file's path is its folder's (shared) and its id's last component; a file made
     /// from a path keeps that path, whatever its id.
     @Test func aFilesPathIsItsFolderAndNameOrThePathItWasGiven() throws {

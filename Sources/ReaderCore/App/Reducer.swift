@@ -118,15 +118,11 @@ public struct Reducer {
         // The disk's state was read when the reload began: merged with this reader's (the later
         // change of each mark wins), so a mark made meanwhile is not undone.
         state.state = file.merged(with: state.state)
-        // Made at the first entry its fingerprints do not find.
-        var live: Set<String> = [], hints: [String: [String]]?
+        let (live, hints) = state.state.lookups(for: entries, key: \.key, fingerprint: \.fingerprint)
         // Written only where a mark differs: a list read with the marks in force is not copied.
         var entries = entries
         for index in entries.indices {
             let entry = entries[index]
-            if hints == nil, !state.state.holds(entry.key) {
-                (live, hints) = (Set(entries.map(\.fingerprint)), state.state.pathHints())
-            }
             let marks = state.state.state(for: entry.key, liveFingerprints: live, hints: hints)
             let wanted = (marks.read, marks.bookmarked, marks.progress)
             if (entry.read, entry.bookmarked, entry.progress) != wanted {

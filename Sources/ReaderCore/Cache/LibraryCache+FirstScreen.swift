@@ -9,13 +9,9 @@ extension LibraryCache {
 
     /// The rows saved by `saveFirstScreen`, in id order; none when there are none that check.
     public func loadFirstScreen() -> [CachedArticle] {
-        guard let contents = Self.read(directory + "/first-screen.tsv") else { return [] }
-        return contents.withUnsafeBytes { bytes -> [CachedArticle] in
-            guard let firstEnd = bytes.firstIndex(of: 0x0A),
-                  bytes[..<firstEnd].elementsEqual(Self.firstScreenHeader.utf8) else { return [] }
-            let (rows, badRow) = Self.rows(of: bytes, from: firstEnd + 1)
-            return badRow == nil ? rows : []
-        }
+        guard let table = Self.readTable(at: directory + "/first-screen.tsv", wanted: Self.firstScreenHeader),
+              table.header == Self.firstScreenHeader, table.badRow == nil else { return [] }
+        return table.rows
     }
 
     /// Writes `rows` in place of the last ones.

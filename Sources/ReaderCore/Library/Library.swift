@@ -21,24 +21,27 @@ public struct Library: Sendable {
     /// again, and the answer itself when every file still matches its row.
     public func rows(progress: WorkProgress? = nil, known: [CachedArticle]? = nil)
         throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError]) {
-        // The walk and the table's read are independent: do them at once.
-        let loaded = RowsBox()
-        let reading = DispatchGroup()
-        if let known {
-            loaded.rows = known
-        } else if let cache {
-            DispatchQueue.global().async(group: reading) { loaded.rows = cache.loadRows() }
-        }
         progress?.begin("scanning the library", total: 0)
-        let scan = try LibraryScanner(root: root).scan()
-        reading.wait()
-        // Both in id order: when every row stands for its file, the rows are the answer as read.
-        if loaded.rows.count == scan.files.count, zip(loaded.rows, scan.files).allSatisfy({ $0.id == $1.id && $0.matches($1) }) {
-            return (loaded.rows, scan.problems)
+        let scan: LibraryScanner.Scan
+        if let known {
+            // Each file checked against its row as the walk finds it; a second walk only when one differs.
+            let checked = try LibraryScanner(root: root).scan(against: known)
+            if checked.files.isEmpty, checked.matched == known.count { return (known, checked.problems) }
+            scan = try LibraryScanner(root: root).scan()
+        } else {
+            // The walk and the table's read are independent: done at once.
+            let loaded = RowsBox()
+            let reading = DispatchGroup()
+            if let cache { DispatchQueue.global().async(group: reading) { loaded.rows = cache.loadRows() } }
+            scan = try LibraryScanner(root: root).scan()
+            reading.wait()
+            // Both in id order: when every row stands for its file, the rows are the answer as read.
+            if loaded.rows.count == scan.files.count, zip(loaded.rows, scan.files).allSatisfy({ $0.id == $1.id && $0.matches($1) }) {
+                return (loaded.rows, scan.problems)
+            }
         }
         // Else a file is new, changed or gone: the table is read again under the lock (another
         // process may have updated it meanwhile), brought up to date and saved.
-        loaded.rows = []
         var table = LibraryCache.Table()
         var problems = scan.problems
         if let cache {
@@ -184,9 +187,8 @@ public struct Library: Sendable {
         @Sendable func key(_ row: CachedArticle) -> ArticleKey {
             ArticleKey(fingerprint: row.fingerprint, id: row.id, legacyFingerprint: row.legacyFingerprint)
         }
-        // Path hints find the rows the state holds under no fingerprint of theirs: made once, if one is missing.
-        let hinted = !state.articles.isEmpty && rows.contains { !state.holds(key($0)) }
-        let live = hinted ? Set(rows.map(\.fingerprint)) : [], hints = hinted ? state.pathHints() : [:]
+        // Path hints find the rows the state holds under no fingerprint of theirs.
+        let (live, hints) = state.lookups(for: rows, key: key, fingerprint: \.fingerprint)
         // Made in the list's order, so no array of entries is copied to sort it.
         return Self.newestFirst(rows).concurrentMap { index in
             let row = rows[index]

@@ -18,6 +18,8 @@ public struct LibraryScanner {
     public struct Scan: Sendable {
         public var files: [LibraryFile] = []
         public var problems: [ArticleLoadError] = []
+        /// How many files matched their known row, and are not in `files`.
+        public var matched = 0
     }
 
     /// The library folder's real path and its status; throws if it is missing or not a folder.
@@ -29,11 +31,13 @@ public struct LibraryScanner {
         return (realRoot, info)
     }
 
-    /// Walks the library; throws only if the library folder itself cannot be read.
-    public func scan() throws(ArticleLoadError) -> Scan {
+    /// Walks the library; throws only if the library folder itself cannot be read. With `known`
+    /// (rows in id order), a file that its row holds as it is counts as `matched` and is not kept:
+    /// a check of a big library that finds nothing changed holds no list of its files.
+    public func scan(against known: [CachedArticle] = []) throws(ArticleLoadError) -> Scan {
         let (realRoot, info) = try checkRoot()
         var scan = Scan()
-        var walk = Walk(realRoot: realRoot, visited: [[UInt64(info.st_dev), UInt64(info.st_ino)]])
+        var walk = Walk(realRoot: realRoot, visited: [[UInt64(info.st_dev), UInt64(info.st_ino)]], known: known)
         walk.folder(realRoot, id: "", into: &scan)
         // Folders reached through symlinks come last, so a folder's own path names its articles;
         // a link to a folder already walked is an alias (skipped) or, to an ancestor, a loop.
@@ -70,10 +74,11 @@ private struct Walk {
     let realRoot: String
     var visited: Set<[UInt64]>
     var linkedFolders: [(id: String, target: String, parent: String, key: [UInt64])] = []
+    /// Rows in id order: a file one of them holds as it is is counted, not kept.
+    let known: [CachedArticle]
 
-    init(realRoot: String, visited: Set<[UInt64]>) {
-        self.realRoot = realRoot
-        self.visited = visited
+    init(realRoot: String, visited: Set<[UInt64]>, known: [CachedArticle]) {
+        (self.realRoot, self.visited, self.known) = (realRoot, visited, known)
     }
 
     mutating func folder(_ directory: String, id prefix: String, into scan: inout LibraryScanner.Scan) {
@@ -136,8 +141,19 @@ private struct Walk {
                 scan.problems.append(.tooLarge(id, size: Int(info.st_size), limit: FileReader.sizeLimit))
                 continue
             }
-            scan.files.append(LibraryFile(id: id, folder: directory, format: format, status: info))
+            let file = LibraryFile(id: id, folder: directory, format: format, status: info)
+            if knownRow(id)?.matches(file) == true { scan.matched += 1 } else { scan.files.append(file) }
         }
+    }
+
+    /// The known row of `id`, by binary search.
+    private func knownRow(_ id: String) -> CachedArticle? {
+        var (low, high) = (0, known.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if known[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < known.count && known[low].id == id ? known[low] : nil
     }
 
 }

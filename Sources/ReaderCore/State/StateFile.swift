@@ -43,6 +43,18 @@ public struct StateFile: Equatable, Sendable, Codable {
         return hints
     }
 
+    /// What looking up a whole list's articles (`state(for:liveFingerprints:hints:)` for each of
+    /// `articles`) needs, made once: the path hints if one of them is not held, and every one's
+    /// fingerprint if such a one has a hint (telling the hint's entry from a live file's).
+    public func lookups<Articles: Collection>(for articles: Articles, key: (Articles.Element) -> ArticleKey,
+                                              fingerprint: (Articles.Element) -> String)
+        -> (live: Set<String>, hints: [String: [String]]) {
+        guard !self.articles.isEmpty, let first = articles.firstIndex(where: { !holds(key($0)) }) else { return ([], [:]) }
+        let hints = pathHints()
+        let hinted = articles[first...].contains { hints[key($0).id] != nil && !holds(key($0)) }
+        return (hinted ? Set(articles.map(fingerprint)) : [], hints)
+    }
+
     /// Whether `article` has an entry under its fingerprint or its legacy one (no path hint needed).
     public func holds(_ article: ArticleKey) -> Bool {
         articles[article.fingerprint] != nil || article.legacyFingerprint.map { articles[$0] != nil } == true
