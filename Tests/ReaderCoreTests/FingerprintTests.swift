@@ -86,4 +86,20 @@ import Testing
         }
         #expect(state.state(for: keys[2], liveFingerprints: live, hints: hints).read)
     }
+
+    /// A packed fingerprint gives back the text it was given, whether it packs (16 lowercase hex
+    /// digits) or not, and two are equal exactly when their texts are.
+    @Test func aPackedFingerprintGivesBackItsText() {
+        let texts = ["0123456789abcdef", "0000000000000000", "ffffffffffffffff", "000000000000000a", Fingerprint.of(Array("x".utf8)),
+                     "0123456789ABCDEF", "0123456789abcde", "0123456789abcdef0", "", "0123456789abcdeg", "指纹指纹指纹指纹"]
+        for text in texts { #expect(PackedFingerprint(text).text == text) }
+        for (a, b) in zip(texts, texts.dropFirst()) {
+            #expect(PackedFingerprint(a) != PackedFingerprint(b))
+        }
+        #expect(PackedFingerprint("0123456789abcdef") == PackedFingerprint(String("x0123456789abcdef".dropFirst())))
+        var row = CachedArticle(id: "a.txt", size: 1, modified: 1, format: .text, fingerprint: "00000000000000ff", date: nil, title: "A")
+        #expect(row.fingerprint == "00000000000000ff" && row.line.contains("\t00000000000000ff\t"))
+        row.fingerprint = "legacy text"
+        #expect(row.fingerprint == "legacy text")
+    }
 }

@@ -7,18 +7,26 @@ public struct CachedArticle: Equatable, Sendable {
     public var inode: UInt64
     /// The change time (ctime), in nanoseconds.
     public var changed: Int
-    public var format: ArticleFormat
-    public var fingerprint: String
     public var date: String?
     public var title: String
     /// The site's name, else the source URL's host.
     public var site: String?
     public var tags: [String]
+    /// The fingerprint states written before whole files were hashed know it by, if another.
+    public var legacyFingerprint: String?
+    /// The content fingerprint the state is keyed by, held packed (the small fields after it
+    /// fill the rest of its last word).
+    var packedFingerprint: PackedFingerprint
+    public var format: ArticleFormat
     /// How long it takes to read, in minutes: a dump's or clipping's from its head, scaled to the
     /// file's size; a web page's from the text outside its chrome elements (`PageTextEstimate`).
     public var minutes: Int?
-    /// The fingerprint states written before whole files were hashed know it by, if another.
-    public var legacyFingerprint: String?
+
+    /// The content fingerprint the state is keyed by.
+    public var fingerprint: String {
+        get { packedFingerprint.text }
+        set { packedFingerprint = PackedFingerprint(newValue) }
+    }
 
     public init(id: String, size: Int, modified: Int, inode: UInt64 = 0, changed: Int = 0, format: ArticleFormat,
                 fingerprint: String, date: String?, title: String, site: String? = nil, tags: [String] = [], minutes: Int? = nil,
@@ -29,7 +37,7 @@ public struct CachedArticle: Equatable, Sendable {
         self.inode = inode
         self.changed = changed
         self.format = format
-        self.fingerprint = fingerprint
+        self.packedFingerprint = PackedFingerprint(fingerprint)
         self.date = date
         self.title = title
         self.site = site

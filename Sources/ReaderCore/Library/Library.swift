@@ -193,10 +193,11 @@ public struct Library: Sendable {
         return Self.newestFirst(rows).concurrentMap { index in
             let row = rows[index]
             let marks = state.state(for: key(row), liveFingerprints: live, hints: hints)
-            return LibraryEntry(id: row.id, title: row.title, format: row.format, folder: root, saved: row.date,
-                                read: marks.read, bookmarked: marks.bookmarked, fingerprint: row.fingerprint, site: row.site,
-                                tags: row.tags, progress: marks.progress, minutes: row.minutes,
-                                legacyFingerprint: row.legacyFingerprint)
+            var entry = LibraryEntry(id: row.id, title: row.title, format: row.format, folder: root, saved: row.date,
+                                     read: marks.read, bookmarked: marks.bookmarked, site: row.site, tags: row.tags,
+                                     progress: marks.progress, minutes: row.minutes, legacyFingerprint: row.legacyFingerprint)
+            entry.packedFingerprint = row.packedFingerprint
+            return entry
         }
     }
 

@@ -3,7 +3,6 @@
 public struct LibraryEntry: Equatable, Sendable {
     public var id: String
     public var title: String
-    public var format: ArticleFormat
     /// The library's folder, as paths are written (`EscapedPath`): one string every entry
     /// shares, the path being made when it is asked for.
     public var folder: String
@@ -11,19 +10,27 @@ public struct LibraryEntry: Equatable, Sendable {
     public var path: String { folder + "/" + id }
     /// The article's date (`YYYY-MM-DD`): from front matter or the page, else the file's.
     public var saved: String?
-    public var read: Bool
-    public var bookmarked: Bool
-    /// The content fingerprint the state is keyed by.
-    public var fingerprint: String
     /// The site's name, else the source URL's host.
     public var site: String?
+    /// The fingerprint a state written before whole files were hashed knows it by, if another.
+    public var legacyFingerprint: String?
     public var tags: [String] = []
     /// How far the reader has come, 0-100, when the article was left at a position.
     public var progress: Int?
     /// How long it takes to read, in minutes: estimated from the file (`CachedArticle.minutes`).
     public var minutes: Int?
-    /// The fingerprint a state written before whole files were hashed knows it by, if another.
-    public var legacyFingerprint: String?
+    /// The content fingerprint the state is keyed by, held packed (the small fields after it
+    /// fill the rest of its last word).
+    var packedFingerprint: PackedFingerprint
+    public var format: ArticleFormat
+    public var read: Bool
+    public var bookmarked: Bool
+
+    /// The content fingerprint the state is keyed by.
+    public var fingerprint: String {
+        get { packedFingerprint.text }
+        set { packedFingerprint = PackedFingerprint(newValue) }
+    }
 
     /// The key of this article's state.
     public var key: ArticleKey { ArticleKey(fingerprint: fingerprint, id: id, legacyFingerprint: legacyFingerprint) }
@@ -38,7 +45,7 @@ public struct LibraryEntry: Equatable, Sendable {
         self.saved = saved
         self.read = read
         self.bookmarked = bookmarked
-        self.fingerprint = fingerprint
+        self.packedFingerprint = PackedFingerprint(fingerprint)
         (self.site, self.tags, self.progress, self.minutes) = (site, tags, progress, minutes)
         self.legacyFingerprint = legacyFingerprint
     }

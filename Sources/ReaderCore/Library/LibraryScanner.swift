@@ -148,12 +148,9 @@ private struct Walk {
 
     /// The known row of `id`, by binary search.
     private func knownRow(_ id: String) -> CachedArticle? {
-        var (low, high) = (0, known.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if known[middle].id < id { low = middle + 1 } else { high = middle }
-        }
-        return low < known.count && known[low].id == id ? known[low] : nil
+        guard !known.isEmpty else { return nil }
+        let index = known.lastIndex(notAfter: id, by: \.id)
+        return known[index].id == id ? known[index] : nil
     }
 
 }

@@ -1,7 +1,7 @@
 extension RandomAccessCollection where Index == Int {
     /// The index of the last element whose `key` is at most `value`, in a collection sorted by
     /// `key`; the first index when none is (a binary search).
-    func lastIndex(notAfter value: Int, by key: (Element) -> Int) -> Int {
+    func lastIndex<Key: Comparable>(notAfter value: Key, by key: (Element) -> Key) -> Int {
         var lo = startIndex, hi = endIndex - 1, found = startIndex
         while lo <= hi {
             let mid = (lo + hi) / 2
