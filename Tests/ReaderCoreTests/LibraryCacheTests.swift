@@ -108,8 +108,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
-        #expect(cache.load() == LibraryCache.Table())
-        #expect(cache.load().rows.isEmpty)
+        #expect(cache.loadRows().isEmpty)
     }
 
     /// Tables that are not this version's, by name.
@@ -130,10 +129,10 @@ import Testing
         let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
         let good = CachedArticle(id: "a.txt", size: 1, modified: 2, format: .text, fingerprint: "0123456789abcdef", date: nil, title: "A")
         // A good table first, then the bad bytes in its place.
-        cache.withLock { cache.save(LibraryCache.Table([good])) }
-        #expect(cache.load().rows["a.txt"] == good)
+        cache.withLock { cache.save([good]) }
+        #expect(cache.loadRows() == [good])
         try Data(bytes).write(to: URL(fileURLWithPath: cache.directory + "/articles.tsv"))
-        #expect(cache.load() == LibraryCache.Table())
+        #expect(cache.loadRows().isEmpty)
     }
 
     @Test func aTableWithOneBadRowLoadsEmpty() throws {
@@ -144,23 +143,23 @@ import Testing
         let good = CachedArticle(id: "a.txt", size: 1, modified: 2, format: .text, fingerprint: "0123456789abcdef", date: nil, title: "A")
         let table = LibraryCache.header + "\n" + good.line + "\nbroken\trow\n"
         try Data(table.utf8).write(to: URL(fileURLWithPath: cache.directory + "/articles.tsv"))
-        #expect(cache.load().rows.isEmpty)
+        #expect(cache.loadRows().isEmpty)
     }
 
+    /// Rows saved in any order load back in id order.
     @Test func aSavedTableLoadsBack() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
-        var table = LibraryCache.Table()
-        for index in 0..<5 {
-            let id = "folder \(index)/article\t\(index).txt"
-            table.rows[id] = CachedArticle(id: id, size: index * 10, modified: index, format: index.isMultiple(of: 2) ? .text : .markdown,
-                                           fingerprint: String(repeating: "\(index)", count: 16), date: index == 0 ? nil : "2024-01-0\(index)",
-                                           title: "Title \(index)")
+        let rows = [3, 0, 4, 1, 2].map { index in
+            CachedArticle(id: "folder \(index)/article\t\(index).txt", size: index * 10, modified: index,
+                          format: index.isMultiple(of: 2) ? .text : .markdown, fingerprint: String(repeating: "\(index)", count: 16),
+                          date: index == 0 ? nil : "2024-01-0\(index)", title: "Title \(index)")
         }
-        cache.withLock { cache.save(table) }
-        #expect(cache.load() == table)
-        #expect(cache.loadRows() == table.rows.values.sorted { $0.id < $1.id })
+        cache.withLock { cache.save(rows) }
+        #expect(cache.loadRows() == rows.sorted { $0.id < $1.id })
+        cache.withLock { cache.save(rows.sorted { $0.id < $1.id }) }
+        #expect(cache.loadRows() == rows.sorted { $0.id < $1.id })
     }
 
     /// A table of megabytes is parsed in pieces on all cores: the rows come back whole and in order, and a
@@ -169,17 +168,15 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let cache = LibraryCache(root: folder.path, cacheHome: folder.path + "/cache")
-        var table = LibraryCache.Table()
-        for index in 0..<20_000 {
-            let id = String(format: "年/%05d.txt", index)
-            table.rows[id] = CachedArticle(id: id, size: index, modified: index, format: .text,
-                                           fingerprint: String(format: "%016x", index), date: "2024-01-01",
-                                           title: "第\(index)篇 " + String(repeating: "長い題名 long title ", count: 8))
+        let rows = (0..<20_000).map { index in
+            CachedArticle(id: String(format: "年/%05d.txt", index), size: index, modified: index, format: .text,
+                          fingerprint: String(format: "%016x", index), date: "2024-01-01",
+                          title: "第\(index)篇 " + String(repeating: "長い題名 long title ", count: 8))
         }
-        cache.withLock { cache.save(table) }
+        cache.withLock { cache.save(rows) }
         let path = cache.directory + "/articles.tsv"
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0 > 4 << 20)
-        #expect(cache.loadRows() == table.rows.values.sorted { $0.id < $1.id })
+        #expect(cache.loadRows() == rows)
         #expect(cache.takeDamage() == nil)
 
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
@@ -324,9 +321,10 @@ import Testing
         let cache = LibraryCache(root: root, cacheHome: cacheHome)
         let library = Library(root: root, cache: cache)
         let first = try library.rows()
-        var table = cache.load()
-        table.rows["en/harbour.md"]?.title = "Remembered by the cache"
-        cache.withLock { cache.save(table) }
+        var rows = cache.loadRows()
+        let harbour = try #require(rows.firstIndex { $0.id == "en/harbour.md" })
+        rows[harbour].title = "Remembered by the cache"
+        cache.withLock { cache.save(rows) }
         let second = try library.rows()
         #expect(second.rows.first { $0.id == "en/harbour.md" }?.title == "Remembered by the cache")
         #expect(second.rows.count == first.rows.count && second.problems.isEmpty)
@@ -408,7 +406,7 @@ import Testing
         default: unlink(path); mkdir(path, 0o700)
         }
         #expect(cache.loadRows().isEmpty)
-        #expect(cache.load().rows.isEmpty)
+        #expect(cache.loadRows().isEmpty)
         #expect(try Library(root: root, cache: cache).rows().rows == listed)
     }
 

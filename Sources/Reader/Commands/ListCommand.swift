@@ -42,7 +42,7 @@ struct ListCommand: ParsableCommand {
             LibraryEntry.writeJSON(entries, to: { $0.withUnsafeBufferPointer(Platform.write(bytes:)) })
         } else {
             // Piped, the ids and titles are whole unless COLUMNS asks for a width.
-            Platform.write(ListTable(entries: entries, width: Platform.terminalWidth() ?? Platform.columnsVariable).text)
+            ListTable(entries: entries, width: Platform.terminalWidth() ?? Platform.columnsVariable).write(to: Platform.write)
         }
         // Everything is written (write(2), nothing buffered): the process ends without freeing
         // the list and its table row by row.

@@ -22,22 +22,8 @@ public final class LibraryCache: Sendable {
         directory = cacheHome + "/" + Fingerprint.of(Array(real.utf8))
     }
 
-    /// The table: every row, by id.
-    public struct Table: Equatable, Sendable {
-        public var rows: [String: CachedArticle] = [:]
-
-        /// The table of `rows`, by id.
-        init(_ rows: [CachedArticle] = []) {
-            self.rows.reserveCapacity(rows.count)
-            for row in rows { self.rows[row.id] = row }
-        }
-    }
-
     static let header = "reader-cache 12"
     var tablePath: String { directory + "/articles.tsv" }
-
-    /// The table on disk; empty when missing, corrupt or from another version.
-    public func load() -> Table { Table(loadRows()) }
 
     /// The table's rows on disk, in id order (as `save` writes them); none when the table is
     /// missing, corrupt or from another version.
@@ -70,22 +56,32 @@ public final class LibraryCache: Sendable {
         }
     }
 
-    /// Writes the table: a temporary file renamed over the old one.
-    public func save(_ table: Table) {
-        write(table.rows.values, header: Self.header, to: "articles.tsv")
+    /// Writes the table of `rows`: a temporary file renamed over the old one.
+    public func save(_ rows: [CachedArticle]) {
+        write(rows, header: Self.header, to: "articles.tsv")
     }
 
-    /// Writes `rows` in id order under `header` to the file `name` of the cache's folder: a
-    /// temporary file renamed over the old one.
-    func write(_ rows: some Collection<CachedArticle>, header: String, to name: String) {
-        var out = header + "\n"
-        for row in rows.sorted(by: { $0.id < $1.id }) {
+    /// Writes `rows` in id order (sorted first unless they are) under `header` to the file
+    /// `name` of the cache's folder, 1 MiB at a time: a temporary file renamed over the old one.
+    func write(_ rows: [CachedArticle], header: String, to name: String) {
+        let sorted = zip(rows, rows.dropFirst()).allSatisfy { $0.id < $1.id } ? rows : rows.sorted { $0.id < $1.id }
+        let temporary = directory + "/." + name + ".\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { return }
+        var out = header + "\n", written = true
+        for row in sorted {
             out += row.line
             out += "\n"
+            if out.utf8.count >= 1 << 20 {
+                written = written && Descriptor.write(out, to: fd) == nil
+                out = ""
+            }
         }
-        let temporary = directory + "/." + name + ".\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(out.utf8)) else { return }
-        if rename(temporary, directory + "/" + name) != 0 { unlink(temporary) }
+        written = written && Descriptor.write(out, to: fd) == nil
+        guard close(fd) == 0, written, rename(temporary, directory + "/" + name) == 0 else {
+            unlink(temporary)
+            return
+        }
     }
 
     /// Runs `body` holding the cache's lock (creating the folder first).

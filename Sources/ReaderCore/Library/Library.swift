@@ -22,7 +22,7 @@ public struct Library: Sendable {
     public func rows(progress: WorkProgress? = nil, known: [CachedArticle]? = nil)
         throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError]) {
         progress?.begin("scanning the library", total: 0)
-        let scan: LibraryScanner.Scan
+        var scan: LibraryScanner.Scan
         if let known {
             // Each file checked against its row as the walk finds it; a second walk only when one differs.
             let checked = try LibraryScanner(root: root).scan(against: known)
@@ -42,18 +42,15 @@ public struct Library: Sendable {
         }
         // Else a file is new, changed or gone: the table is read again under the lock (another
         // process may have updated it meanwhile), brought up to date and saved.
-        var table = LibraryCache.Table()
-        var problems = scan.problems
-        if let cache {
-            cache.withLock {
-                table = cache.load()
-                update(&table, files: scan.files, progress: progress, problems: &problems)
-                cache.save(table)
-            }
-        } else {
-            update(&table, files: scan.files, progress: progress, problems: &problems)
+        var (files, problems) = (scan.files, scan.problems)
+        scan.files = []
+        guard let cache else { return (updated([], files: &files, progress: progress, problems: &problems), problems) }
+        let rows = cache.withLock {
+            let rows = updated(cache.loadRows(), files: &files, progress: progress, problems: &problems)
+            cache.save(rows)
+            return rows
         }
-        return (scan.files.compactMap { table.rows[$0.id] }, problems)
+        return (rows, problems)
     }
 
     /// Carries the table's rows from the thread that reads them.
@@ -61,23 +58,37 @@ public struct Library: Sendable {
         var rows: [CachedArticle] = []
     }
 
-    /// Brings the table up to date with `files`: new and changed files are read (in parallel),
-    /// rows of files gone are dropped.
-    private func update(_ table: inout LibraryCache.Table, files: [LibraryFile], progress: WorkProgress?,
-                        problems: inout [ArticleLoadError]) {
-        let live = Set(files.map(\.id))
-        for id in table.rows.keys where !live.contains(id) { table.rows.removeValue(forKey: id) }
-        let changed = files.filter { file in !(table.rows[file.id]?.matches(file) ?? false) }
+    /// The rows of `files` made from `rows` (both in id order, as the walk and the table give
+    /// them): a file its row holds as it is keeps that row, new and changed files are read (on
+    /// all cores), and the rows of files gone are left out. No table by id is made, and the
+    /// files are let go (emptied) once those to read are known.
+    private func updated(_ rows: [CachedArticle], files: inout [LibraryFile], progress: WorkProgress?,
+                         problems: inout [ArticleLoadError]) -> [CachedArticle] {
+        // Each file's row where it stands, found by walking both id orders at once; -1 where none does.
+        var standing = [Int](repeating: -1, count: files.count)
+        var next = 0
+        for (index, file) in files.enumerated() {
+            while next < rows.count && rows[next].id < file.id { next += 1 }
+            if next < rows.count, rows[next].id == file.id, rows[next].matches(file) { standing[index] = next }
+        }
+        let changed = files.indices.filter { standing[$0] < 0 }.map { files[$0] }
+        files = []
         progress?.begin("reading", total: changed.count)
-        for (index, result) in Self.parallel(changed, progress: progress, Self.row(for:)).enumerated() {
-            switch result {
-            case .success(let row): table.rows[row.id] = row
-            case .failure(let error):
-                table.rows.removeValue(forKey: changed[index].id)
-                problems.append(error)
-            case nil: table.rows.removeValue(forKey: changed[index].id)
+        var read = Self.parallel(changed, progress: progress, Self.row(for:)).makeIterator()
+        var result: [CachedArticle] = []
+        result.reserveCapacity(standing.count)
+        for row in standing {
+            if row >= 0 {
+                result.append(rows[row])
+                continue
+            }
+            switch read.next() {
+            case .success(let row)??: result.append(row)
+            case .failure(let error)??: problems.append(error)
+            default: break  // not read: the reading was cancelled
             }
         }
+        return result
     }
 
     /// `body` applied to each file on all cores, results in order; a step of `progress` each,
