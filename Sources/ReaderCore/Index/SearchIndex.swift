@@ -128,11 +128,21 @@ public final class SearchIndex {
         "\(row.size):\(row.modified):\(row.inode):\(row.changed):\(row.format.rawValue):\(row.fingerprint)"
     }
 
-    /// Every indexed article's stamp, by id.
-    public func stamps() throws(SQLiteError) -> [String: String] {
+    /// A row's stamp as `stamps` gives it: a 64-bit hash of its text.
+    static func stampHash(_ row: CachedArticle) -> UInt64 { hash(ofStamp: stamp(row)) }
+
+    private static func hash(ofStamp stamp: String) -> UInt64 {
+        var hash = Hash64()
+        hash.mix(stamp)
+        return hash.value
+    }
+
+    /// Every indexed article's stamp, by id, as a 64-bit hash of it (`stampHash`: the stamps'
+    /// text would be a heap block for each article).
+    public func stamps() throws(SQLiteError) -> [String: UInt64] {
         let statement = try database.prepare("SELECT id, stamp FROM articles")
-        var stamps: [String: String] = [:]
-        while try statement.step() { stamps[statement.text(0)] = statement.text(1) }
+        var stamps: [String: UInt64] = [:]
+        while try statement.step() { stamps[statement.text(0)] = Self.hash(ofStamp: statement.text(1)) }
         return stamps
     }
 
@@ -143,10 +153,10 @@ public final class SearchIndex {
     public func update(_ rows: [CachedArticle], root: String, progress: WorkProgress? = nil)
         throws(SQLiteError) -> [(id: String, problem: ArticleLoadError)] {
         if try holds(rows) { return [] }
-        let stamps = try stamps()
-        let live = Set(rows.map(\.id))
-        let gone = stamps.keys.filter { !live.contains($0) }
-        let changed = rows.filter { stamps[$0.id] != Self.stamp($0) }
+        // Each row's stamp is taken out as it is compared: those left are of articles gone.
+        var unseen = try stamps()
+        let changed = rows.filter { unseen.removeValue(forKey: $0.id) != Self.stampHash($0) }
+        let gone = Array(unseen.keys)
         // Whatever happens to this update, the rows recorded as held are no longer held.
         if !gone.isEmpty || !changed.isEmpty {
             try database.cached("DELETE FROM info WHERE key = 'rows'").run()
@@ -203,7 +213,7 @@ public final class SearchIndex {
     private func recordHeld(_ rows: [CachedArticle]) throws(SQLiteError) {
         try database.transaction { () throws(SQLiteError) in
             let stamps = try stamps()
-            guard stamps.count == rows.count, rows.allSatisfy({ stamps[$0.id] == Self.stamp($0) }) else { return }
+            guard stamps.count == rows.count, rows.allSatisfy({ stamps[$0.id] == Self.stampHash($0) }) else { return }
             try database.cached("INSERT OR REPLACE INTO info VALUES('rows', ?)").bind(.text(Self.signature(of: rows))).run()
         }
     }
