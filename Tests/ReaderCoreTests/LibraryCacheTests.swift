@@ -218,6 +218,30 @@ import Testing
         #expect(try load("")?.header == "")
     }
 
+    /// Files added before, among and after the others, changed and deleted all at once: the
+    /// table brought up to date in place gives the rows a list without a cache gives, whether
+    /// the list reads the table itself or is given the rows.
+    @Test(arguments: [false, true])
+    func aTableBroughtUpToDateInPlaceIsTheListWithoutACache(_ given: Bool) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let root = folder.path + "/library"
+        func article(_ name: String, _ words: String) throws {
+            try folder.write("library/" + name, "# \(words.capitalized)\n\nA paragraph about \(words), written for the test.\n")
+        }
+        for index in stride(from: 10, to: 90, by: 4) { try article("m/\(index).md", "note \(index)") }
+        let cache = LibraryCache(root: root, cacheHome: folder.path + "/cache")
+        let library = Library(root: root, cache: cache)
+        _ = try library.rows()
+        for index in [10, 30, 50, 86] { try FileManager.default.removeItem(atPath: root + "/m/\(index).md") }
+        for name in ["a/first.md", "m/11.md", "m/12.md", "m/55.md", "m/99.md", "z/last.md", "m/61.md"] { try article(name, "new " + name) }
+        for index in [14, 58, 82] { try article("m/\(index).md", "changed note \(index), longer than it was") }
+        let rows = try given ? library.rows(known: cache.loadRows()).rows : library.rows().rows
+        #expect(rows == (try Library(root: root).rows().rows))
+        #expect(rows.count == 20 - 4 + 7 && cache.loadRows() == rows)
+        #expect(rows.first { $0.id == "m/58.md" }?.title == "Changed Note 58, Longer Than It Was")
+    }
+
     @Test func theCacheFolderIsNamedByTheLibrarysRealPath() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

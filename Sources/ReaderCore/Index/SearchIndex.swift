@@ -140,8 +140,10 @@ public final class SearchIndex {
     /// Every indexed article's stamp, by id, as a 64-bit hash of it (`stampHash`: the stamps'
     /// text would be a heap block for each article).
     public func stamps() throws(SQLiteError) -> [String: UInt64] {
-        let statement = try database.prepare("SELECT id, stamp FROM articles")
+        let count = try database.prepare("SELECT count(*) FROM articles")
         var stamps: [String: UInt64] = [:]
+        if try count.step() { stamps.reserveCapacity(Int(count.integer(0))) }  // made once, not grown
+        let statement = try database.prepare("SELECT id, stamp FROM articles")
         while try statement.step() { stamps[statement.text(0)] = Self.hash(ofStamp: statement.text(1)) }
         return stamps
     }

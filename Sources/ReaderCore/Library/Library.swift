@@ -24,10 +24,10 @@ public struct Library: Sendable {
         progress?.begin("scanning the library", total: 0)
         var scan: LibraryScanner.Scan
         if let known {
-            // Each file checked against its row as the walk finds it; a second walk only when one differs.
+            // Each file checked against its row as the walk finds it; walked again (below) when one differs.
             let checked = try LibraryScanner(root: root).scan(against: known)
             if checked.files.isEmpty, checked.matched == known.count { return (known, checked.problems) }
-            scan = try LibraryScanner(root: root).scan()
+            scan = cache == nil ? try LibraryScanner(root: root).scan() : LibraryScanner.Scan()
         } else {
             // The walk and the table's read are independent: done at once.
             let loaded = RowsBox()
@@ -41,16 +41,24 @@ public struct Library: Sendable {
             }
         }
         // Else a file is new, changed or gone: the table is read again under the lock (another
-        // process may have updated it meanwhile), brought up to date and saved.
-        var (files, problems) = (scan.files, scan.problems)
-        scan.files = []
-        guard let cache else { return (updated([], files: &files, progress: progress, problems: &problems), problems) }
-        let rows = cache.withLock {
-            let rows = updated(cache.loadRows(), files: &files, progress: progress, problems: &problems)
-            cache.save(rows)
-            return rows
+        // process may have updated it meanwhile) and the files walked again against it, so that
+        // only those that differ from their rows are held beside it; brought up to date and saved.
+        guard let cache else {
+            var rows: [CachedArticle] = [], problems = scan.problems
+            updated(&rows, kept: [], differing: scan.files, progress: progress, problems: &problems)
+            return (rows, problems)
         }
-        return (rows, problems)
+        scan = LibraryScanner.Scan()
+        let outcome = cache.withLock { () -> Result<(rows: [CachedArticle], problems: [ArticleLoadError]), ArticleLoadError> in
+            var rows = cache.loadRows()
+            let checked: LibraryScanner.Scan
+            do throws(ArticleLoadError) { checked = try LibraryScanner(root: root).scan(against: rows) } catch { return .failure(error) }
+            var problems = checked.problems
+            updated(&rows, kept: checked.matchedRows, differing: checked.files, progress: progress, problems: &problems)
+            cache.save(rows)
+            return .success((rows, problems))
+        }
+        return try outcome.get()
     }
 
     /// Carries the table's rows from the thread that reads them.
@@ -58,37 +66,38 @@ public struct Library: Sendable {
         var rows: [CachedArticle] = []
     }
 
-    /// The rows of `files` made from `rows` (both in id order, as the walk and the table give
-    /// them): a file its row holds as it is keeps that row, new and changed files are read (on
-    /// all cores), and the rows of files gone are left out. No table by id is made, and the
-    /// files are let go (emptied) once those to read are known.
-    private func updated(_ rows: [CachedArticle], files: inout [LibraryFile], progress: WorkProgress?,
-                         problems: inout [ArticleLoadError]) -> [CachedArticle] {
-        // Each file's row where it stands, found by walking both id orders at once; -1 where none does.
-        var standing = [Int](repeating: -1, count: files.count)
-        var next = 0
-        for (index, file) in files.enumerated() {
-            while next < rows.count && rows[next].id < file.id { next += 1 }
-            if next < rows.count, rows[next].id == file.id, rows[next].matches(file) { standing[index] = next }
+    /// Brings `rows` (in id order) up to the files, in place: the rows `kept` says a file
+    /// matched stay, the others go, and the `differing` files (new or changed, in id order) are
+    /// read on all cores and merged in. No table by id and no second array of rows is made.
+    private func updated(_ rows: inout [CachedArticle], kept: [Bool], differing: [LibraryFile], progress: WorkProgress?,
+                         problems: inout [ArticleLoadError]) {
+        var count = 0
+        for index in rows.indices where kept[index] {
+            rows.swapAt(count, index)
+            count += 1
         }
-        let changed = files.indices.filter { standing[$0] < 0 }.map { files[$0] }
-        files = []
-        progress?.begin("reading", total: changed.count)
-        var read = Self.parallel(changed, progress: progress, Self.row(for:)).makeIterator()
-        var result: [CachedArticle] = []
-        result.reserveCapacity(standing.count)
-        for row in standing {
-            if row >= 0 {
-                result.append(rows[row])
-                continue
-            }
-            switch read.next() {
-            case .success(let row)??: result.append(row)
-            case .failure(let error)??: problems.append(error)
-            default: break  // not read: the reading was cancelled
+        rows.removeLast(rows.count - count)
+        progress?.begin("reading", total: differing.count)
+        var read: [CachedArticle] = []
+        for result in Self.parallel(differing, progress: progress, Self.row(for:)) {
+            switch result {
+            case .success(let row): read.append(row)
+            case .failure(let error): problems.append(error)
+            case nil: break  // not read: the reading was cancelled
             }
         }
-        return result
+        // Merged from the back, each row moved once: the read rows go into the room at the end.
+        var (old, new) = (rows.count - 1, read.count - 1)
+        rows.append(contentsOf: read)
+        for place in rows.indices.reversed() where new >= 0 {
+            if old >= 0 && rows[old].id > read[new].id {
+                rows.swapAt(old, place)
+                old -= 1
+            } else {
+                rows[place] = read[new]
+                new -= 1
+            }
+        }
     }
 
     /// `body` applied to each file on all cores, results in order; a step of `progress` each,

@@ -20,6 +20,8 @@ public struct LibraryScanner {
         public var problems: [ArticleLoadError] = []
         /// How many files matched their known row, and are not in `files`.
         public var matched = 0
+        /// Which known rows a file matched (by their place among the known rows).
+        public var matchedRows: [Bool] = []
     }
 
     /// The library folder's real path and its status; throws if it is missing or not a folder.
@@ -37,6 +39,7 @@ public struct LibraryScanner {
     public func scan(against known: [CachedArticle] = []) throws(ArticleLoadError) -> Scan {
         let (realRoot, info) = try checkRoot()
         var scan = Scan()
+        scan.matchedRows = [Bool](repeating: false, count: known.count)
         var walk = Walk(realRoot: realRoot, visited: [[UInt64(info.st_dev), UInt64(info.st_ino)]], known: known)
         walk.folder(realRoot, id: "", into: &scan)
         // Folders reached through symlinks come last, so a folder's own path names its articles;
@@ -142,15 +145,20 @@ private struct Walk {
                 continue
             }
             let file = LibraryFile(id: id, folder: directory, format: format, status: info)
-            if knownRow(id)?.matches(file) == true { scan.matched += 1 } else { scan.files.append(file) }
+            if let row = knownRow(id), known[row].matches(file) {
+                scan.matched += 1
+                scan.matchedRows[row] = true
+            } else {
+                scan.files.append(file)
+            }
         }
     }
 
-    /// The known row of `id`, by binary search.
-    private func knownRow(_ id: String) -> CachedArticle? {
+    /// The place of `id`'s known row, by binary search.
+    private func knownRow(_ id: String) -> Int? {
         guard !known.isEmpty else { return nil }
         let index = known.lastIndex(notAfter: id, by: \.id)
-        return known[index].id == id ? known[index] : nil
+        return known[index].id == id ? index : nil
     }
 
 }
