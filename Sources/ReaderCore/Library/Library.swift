@@ -23,6 +23,7 @@ public struct Library: Sendable {
         throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError]) {
         progress?.begin("scanning the library", total: 0)
         var scan: LibraryScanner.Scan
+        var tableWasEmpty = false
         if let known {
             // Each file checked against its row as the walk finds it; walked again (below) when one differs.
             let checked = try LibraryScanner(root: root).scan(against: known)
@@ -39,20 +40,26 @@ public struct Library: Sendable {
             if loaded.rows.count == scan.files.count, zip(loaded.rows, scan.files).allSatisfy({ $0.id == $1.id && $0.matches($1) }) {
                 return (loaded.rows, scan.problems)
             }
+            tableWasEmpty = loaded.rows.isEmpty
         }
         // Else a file is new, changed or gone: the table is read again under the lock (another
         // process may have updated it meanwhile) and the files walked again against it, so that
         // only those that differ from their rows are held beside it; brought up to date and saved.
+        // (A table still empty, as at a first list, needs no second walk: every file differs.)
         guard let cache else {
             var rows: [CachedArticle] = [], problems = scan.problems
             updated(&rows, kept: [], differing: scan.files, progress: progress, problems: &problems)
             return (rows, problems)
         }
-        scan = LibraryScanner.Scan()
+        if !tableWasEmpty { scan = LibraryScanner.Scan() }
         let outcome = cache.withLock { () -> Result<(rows: [CachedArticle], problems: [ArticleLoadError]), ArticleLoadError> in
             var rows = cache.loadRows()
-            let checked: LibraryScanner.Scan
-            do throws(ArticleLoadError) { checked = try LibraryScanner(root: root).scan(against: rows) } catch { return .failure(error) }
+            var checked = scan
+            scan = LibraryScanner.Scan()
+            if !tableWasEmpty || !rows.isEmpty {
+                checked = LibraryScanner.Scan()
+                do throws(ArticleLoadError) { checked = try LibraryScanner(root: root).scan(against: rows) } catch { return .failure(error) }
+            }
             var problems = checked.problems
             updated(&rows, kept: checked.matchedRows, differing: checked.files, progress: progress, problems: &problems)
             cache.save(rows)
