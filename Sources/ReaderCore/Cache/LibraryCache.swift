@@ -85,7 +85,7 @@ public final class LibraryCache: Sendable {
     }
 
     /// Runs `body` holding the cache's lock (creating the folder first).
-    public func withLock<T>(_ body: () throws -> T) rethrows -> T {
+    public func withLock<T, Failure: Error>(_ body: () throws(Failure) -> T) throws(Failure) -> T {
         PrivateFolder.create(directory)
         let fd = open(directory + "/lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         if fd >= 0 { while flock(fd, LOCK_EX) != 0 && errno == EINTR {} }

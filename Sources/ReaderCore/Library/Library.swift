@@ -52,20 +52,19 @@ public struct Library: Sendable {
             return (rows, problems)
         }
         if !tableWasEmpty { scan = LibraryScanner.Scan() }
-        let outcome = cache.withLock { () -> Result<(rows: [CachedArticle], problems: [ArticleLoadError]), ArticleLoadError> in
+        return try cache.withLock { () throws(ArticleLoadError) in
             var rows = cache.loadRows()
             var checked = scan
             scan = LibraryScanner.Scan()
             if !tableWasEmpty || !rows.isEmpty {
-                checked = LibraryScanner.Scan()
-                do throws(ArticleLoadError) { checked = try LibraryScanner(root: root).scan(against: rows) } catch { return .failure(error) }
+                checked = LibraryScanner.Scan()  // the first walk's files go before the second walk
+                checked = try LibraryScanner(root: root).scan(against: rows)
             }
             var problems = checked.problems
             updated(&rows, kept: checked.matchedRows, differing: checked.files, progress: progress, problems: &problems)
             cache.save(rows)
-            return .success((rows, problems))
+            return (rows, problems)
         }
-        return try outcome.get()
     }
 
     /// Carries the table's rows from the thread that reads them.
