@@ -143,7 +143,8 @@ struct InteractiveReader {
     /// `indexer`; `cachedFirst`: the list as the cache last had it comes first, so the first
     /// screen does not wait for the check of every file, whose changes follow (when nothing
     /// changed, the check answers with the rows the cache gave and the list with the entries on
-    /// screen: no second list is made beside the first).
+    /// screen: no second list is made beside the first; when something did, those rows are
+    /// brought up to date in place).
     private func listing(_ state: StateFile, cachedFirst: Bool = false, indexer: LibraryIndexer) -> BackgroundJob {
         let progress = WorkProgress()
         return BackgroundJob(.listing, progress: progress) { [library] post in
@@ -155,8 +156,15 @@ struct InteractiveReader {
                 post(.libraryLoaded(shown!, state: state, problems: []))
             }
             do {
-                let (rows, problems) = try library.rows(progress: progress, known: known)
-                if rows != known { (known, shown) = (nil, nil) }  // gone before the new entries are made
+                let rows: [CachedArticle], problems: [ArticleLoadError]
+                if let given = known.take() {
+                    // The rows are given up, so the check brings them up to date in place.
+                    let checked = try library.check(given, progress: progress)
+                    (rows, problems) = (checked.rows, checked.problems)
+                    if checked.changed { shown = nil }  // gone before the new entries are made
+                } else {
+                    (rows, problems) = try library.rows(progress: progress)
+                }
                 indexer.listed(rows)
                 if let damage = library.cache?.takeDamage() { post(.status(damage)) }
                 let entries = shown ?? library.entries(of: rows, state: state)

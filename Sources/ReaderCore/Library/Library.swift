@@ -17,31 +17,20 @@ public struct Library: Sendable {
     /// A row for every article, in id order: cached where the file's size and time stand,
     /// read again where not. `progress` hears of each file read (`reading`); once it is
     /// cancelled, no more files are read, what was done is kept, and the rows are incomplete.
-    /// `known`: the table's rows as the caller just read them (`LibraryCache.loadRows`), not read
-    /// again, and the answer itself when every file still matches its row.
-    public func rows(progress: WorkProgress? = nil, known: [CachedArticle]? = nil)
-        throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError]) {
+    public func rows(progress: WorkProgress? = nil) throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError]) {
         progress?.begin("scanning the library", total: 0)
-        var scan: LibraryScanner.Scan
-        var tableWasEmpty = false
-        if let known {
-            // Each file checked against its row as the walk finds it; walked again (below) when one differs.
-            let checked = try LibraryScanner(root: root).scan(against: known)
-            if checked.files.isEmpty, checked.matched == known.count { return (known, checked.problems) }
-            scan = cache == nil ? try LibraryScanner(root: root).scan() : LibraryScanner.Scan()
-        } else {
-            // The walk and the table's read are independent: done at once.
-            let loaded = RowsBox()
-            let reading = DispatchGroup()
-            if let cache { DispatchQueue.global().async(group: reading) { loaded.rows = cache.loadRows() } }
-            scan = try LibraryScanner(root: root).scan()
-            reading.wait()
-            // Both in id order: when every row stands for its file, the rows are the answer as read.
-            if loaded.rows.count == scan.files.count, zip(loaded.rows, scan.files).allSatisfy({ $0.id == $1.id && $0.matches($1) }) {
-                return (loaded.rows, scan.problems)
-            }
-            tableWasEmpty = loaded.rows.isEmpty
+        // The walk and the table's read are independent: done at once.
+        let loaded = RowsBox()
+        let reading = DispatchGroup()
+        if let cache { DispatchQueue.global().async(group: reading) { loaded.rows = cache.loadRows() } }
+        var scan = try LibraryScanner(root: root).scan()
+        reading.wait()
+        // Both in id order: when every row stands for its file, the rows are the answer as read.
+        if loaded.rows.count == scan.files.count, zip(loaded.rows, scan.files).allSatisfy({ $0.id == $1.id && $0.matches($1) }) {
+            return (loaded.rows, scan.problems)
         }
+        let tableWasEmpty = loaded.rows.isEmpty
+        loaded.rows = []
         // Else a file is new, changed or gone: the table is read again under the lock (another
         // process may have updated it meanwhile) and the files walked again against it, so that
         // only those that differ from their rows are held beside it; brought up to date and saved.
@@ -52,6 +41,7 @@ public struct Library: Sendable {
             return (rows, problems)
         }
         if !tableWasEmpty { scan = LibraryScanner.Scan() }
+        FreedMemory.release()  // the first look's rows and files, before the table is read again
         return try cache.withLock { () throws(ArticleLoadError) in
             var rows = cache.loadRows()
             var checked = scan
@@ -65,6 +55,23 @@ public struct Library: Sendable {
             cache.save(rows)
             return (rows, problems)
         }
+    }
+
+    /// `known`, the table's rows as the caller just read them (`LibraryCache.loadRows`), checked
+    /// against the files: each file's row looked up as the walk finds it, so only the files that
+    /// differ are held beside them. When every file matches its row, the answer is `known` itself
+    /// and `changed` is false; else `known` is brought up to date in place (not read again: a
+    /// caller that gives up its copy has no second table made beside it) and saved.
+    public func check(_ known: consuming [CachedArticle], progress: WorkProgress? = nil)
+        throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError], changed: Bool) {
+        progress?.begin("scanning the library", total: 0)
+        let checked = try LibraryScanner(root: root).scan(against: known)
+        var rows = consume known
+        if checked.files.isEmpty, checked.matched == rows.count { return (rows, checked.problems, false) }
+        var problems = checked.problems
+        updated(&rows, kept: checked.matchedRows, differing: checked.files, progress: progress, problems: &problems)
+        if let cache { cache.withLock { cache.save(rows) } }
+        return (rows, problems, true)
     }
 
     /// Carries the table's rows from the thread that reads them.
