@@ -137,15 +137,14 @@ public final class SearchIndex {
         return hash.value
     }
 
-    /// Every indexed article's stamp, by id, as a 64-bit hash of it (`stampHash`: the stamps'
-    /// text would be a heap block for each article).
-    public func stamps() throws(SQLiteError) -> [String: UInt64] {
+    /// Every indexed article's stamp, as a 64-bit hash of it (`stampHash`), found by id.
+    public func stamps() throws(SQLiteError) -> IndexStamps {
         let count = try database.prepare("SELECT count(*) FROM articles")
-        var stamps: [String: UInt64] = [:]
-        if try count.step() { stamps.reserveCapacity(Int(count.integer(0))) }  // made once, not grown
-        let statement = try database.prepare("SELECT id, stamp FROM articles")
-        while try statement.step() { stamps[statement.text(0)] = Self.hash(ofStamp: statement.text(1)) }
-        return stamps
+        let expected = try count.step() ? Int(count.integer(0)) : 0
+        let statement = try database.prepare("SELECT id, stamp, rowid FROM articles")
+        return try IndexStamps(count: expected) { () throws(SQLiteError) in
+            try statement.step() ? (statement.text(0), Self.hash(ofStamp: statement.text(1)), statement.integer(2)) : nil
+        }
     }
 
     /// Brings the index up to date with the library's rows: articles gone are taken out, new and
@@ -156,16 +155,18 @@ public final class SearchIndex {
         throws(SQLiteError) -> [(id: String, problem: ArticleLoadError)] {
         if try holds(rows) { return [] }
         // Each row's stamp is taken out as it is compared: those left are of articles gone.
-        var unseen = try stamps()
-        let changed = rows.filter { unseen.removeValue(forKey: $0.id) != Self.stampHash($0) }
-        let gone = Array(unseen.keys)
+        var stamps = try stamps()
+        let changed = rows.filter { stamps.take($0.id) != Self.stampHash($0) }
+        let gone = stamps.untaken
         // Whatever happens to this update, the rows recorded as held are no longer held.
         if !gone.isEmpty || !changed.isEmpty {
             try database.cached("DELETE FROM info WHERE key = 'rows'").run()
         }
         for start in stride(from: 0, to: gone.count, by: Self.batchSize) {
             try database.transaction { () throws(SQLiteError) in
-                for id in gone[start..<min(start + Self.batchSize, gone.count)] { try remove(id) }
+                for rowid in gone[start..<min(start + Self.batchSize, gone.count)] {
+                    if let text = try text(ofRow: rowid) { try remove(rowid: rowid, text: text) }
+                }
             }
         }
         progress?.begin("indexing", total: changed.count)
@@ -215,7 +216,7 @@ public final class SearchIndex {
     private func recordHeld(_ rows: [CachedArticle]) throws(SQLiteError) {
         try database.transaction { () throws(SQLiteError) in
             let stamps = try stamps()
-            guard stamps.count == rows.count, rows.allSatisfy({ stamps[$0.id] == Self.stampHash($0) }) else { return }
+            guard stamps.count == rows.count, rows.allSatisfy({ stamps.stamp(of: $0.id) == Self.stampHash($0) }) else { return }
             try database.cached("INSERT OR REPLACE INTO info VALUES('rows', ?)").bind(.text(Self.signature(of: rows))).run()
         }
     }
@@ -265,9 +266,20 @@ public final class SearchIndex {
     /// Takes one article out. Call in a transaction.
     private func remove(_ id: String) throws(SQLiteError) {
         guard let (rowid, text) = try indexed(id) else { return }
+        try remove(rowid: rowid, text: text)
+    }
+
+    /// Takes out the article of `rowid`, whose indexed text is `text`. Call in a transaction.
+    private func remove(rowid: Int64, text: [UInt8]) throws(SQLiteError) {
         try tokens(.remove, rowid, SearchDocument(text: text))
         try database.cached("DELETE FROM articles WHERE rowid = ?").bind(.integer(rowid)).run()
         try database.cached("DELETE FROM texts WHERE rowid = ?").bind(.integer(rowid)).run()
+    }
+
+    /// The indexed text of the article of `rowid`, if it is indexed.
+    private func text(ofRow rowid: Int64) throws(SQLiteError) -> [UInt8]? {
+        let find = try database.cached("SELECT text FROM texts WHERE rowid = ?").bind(.integer(rowid))
+        return try find.step() ? find.blob(0) : nil
     }
 
     /// The rowid and indexed text of the article `id`, if it is indexed.

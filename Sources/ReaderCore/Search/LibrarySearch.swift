@@ -76,7 +76,7 @@ public enum LibrarySearch {
         // Only what the index holds of the files as they are now, and the rest read here.
         var unindexed: [CachedArticle] = [], fresh = Set<String>()
         for row in rows {
-            if stamps[row.id] == SearchIndex.stampHash(row) { fresh.insert(row.id) } else { unindexed.append(row) }
+            if stamps.stamp(of: row.id) == SearchIndex.stampHash(row) { fresh.insert(row.id) } else { unindexed.append(row) }
         }
         var found: [(hit: SearchIndex.Hit, document: SearchDocument?)] =
             try index.search(query, limit: nil, titles: snippets).hits.filter { fresh.contains($0.id) }.map { ($0, nil) }
