@@ -157,9 +157,9 @@ struct InteractiveReader {
             }
             do {
                 let rows: [CachedArticle], problems: [ArticleLoadError]
-                if let given = known.take() {
-                    // The rows are given up, so the check brings them up to date in place.
-                    let checked = try library.check(given, progress: progress)
+                if known != nil {
+                    // The rows are given up (no binding keeps them), so the check brings them up to date in place.
+                    let checked = try library.check(known.take()!, progress: progress)
                     (rows, problems) = (checked.rows, checked.problems)
                     if checked.changed { shown = nil }  // gone before the new entries are made
                 } else {

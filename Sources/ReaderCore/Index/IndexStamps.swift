@@ -27,7 +27,7 @@ public struct IndexStamps {
     /// How many articles the index holds.
     public var count: Int { entries.count }
 
-    /// The stamps of `articles` (id, stamp hash, rowid), `count` of them at most.
+    /// The stamps `articles` gives (id, stamp hash, rowid) until nil, room made for `count` at once.
     init(count: Int, _ articles: () throws(SQLiteError) -> (id: String, stamp: UInt64, rowid: Int64)?) throws(SQLiteError) {
         entries.reserveCapacity(count)
         while let article = try articles() { entries.append(Entry(key: Key(article.id), stamp: article.stamp, rowid: article.rowid)) }
