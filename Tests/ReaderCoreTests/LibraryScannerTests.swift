@@ -204,6 +204,31 @@ final class ResultBox<T>: @unchecked Sendable {
         }
     }
 
+    /// A folder of many entries has them looked at on all cores: the walk finds what it finds
+    /// in a small folder (the same files, statuses and problems, in the same order).
+    @Test func aBigFolderIsWalkedAsASmallOne() throws {
+        let (folder, root) = try Self.makeLibrary()
+        defer { folder.remove() }
+        let small = try #require(finishing(within: 20) { Result { () throws(ArticleLoadError) in try LibraryScanner(root: root).scan() } })
+            .get()
+        var fillers: [String] = []
+        for index in 0..<300 {
+            for place in ["", "nested/"] {
+                let id = place + String(format: "filler-%03d.md", index)
+                try folder.write("library/" + id, String(repeating: "x", count: index + 1))
+                fillers.append(id)
+            }
+            try folder.write("library/nested/skipped-\(index).png", "not an article")
+        }
+        let big = try #require(finishing(within: 20) { Result { () throws(ArticleLoadError) in try LibraryScanner(root: root).scan() } })
+            .get()
+        #expect(big.files.filter { !fillers.contains($0.id) } == small.files)
+        #expect(big.problems == small.problems)
+        let found = big.files.filter { fillers.contains($0.id) }
+        #expect(found.map(\.id) == fillers.sorted())
+        #expect(found.allSatisfy { $0.size == Int($0.id.dropFirst($0.id.count - 6).prefix(3))! + 1 && $0.inode != 0 })
+    }
+
     @Test func scanReportsABrokenArticleSymlink() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 extension LibraryEntry {
     /// The list as JSON (`JSONArrayWriter`: Foundation's encoder takes longer than the list itself).
     public static func json(_ entries: [LibraryEntry]) -> String {
@@ -6,14 +9,31 @@ extension LibraryEntry {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The list as JSON, handed to `write` in pieces of about 64 KiB.
-    public static func writeJSON(_ entries: [LibraryEntry], to write: ([UInt8]) -> Void) {
+    /// The list as JSON, handed to `write` in pieces: runs of `run` entries, one a core at once,
+    /// each written into bytes of its own and handed on in order.
+    public static func writeJSON(_ entries: [LibraryEntry], run: Int = 2_048, to write: ([UInt8]) -> Void) {
         var writer = JSONArrayWriter()
-        for entry in entries {
-            writer.beginObject()
-            entry.writeFields(to: &writer)
-            writer.endObject()
-            if let piece = writer.takePiece() { write(piece) }
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var start = 0
+        while start < entries.count {
+            let starts = Array(stride(from: start, to: min(entries.count, start + run * cores), by: run))
+            var pieces = [[UInt8]](repeating: [], count: starts.count)
+            pieces.withUnsafeMutableBufferPointer { slots in
+                // Each run writes only its own slot.
+                nonisolated(unsafe) let slots = slots
+                DispatchQueue.concurrentPerform(iterations: starts.count) { piece in
+                    var writer = JSONArrayWriter(after: starts[piece])
+                    for index in starts[piece]..<min(entries.count, starts[piece] + run) {
+                        writer.beginObject()
+                        entries[index].writeFields(to: &writer)
+                        writer.endObject()
+                    }
+                    slots[piece] = writer.take()
+                }
+            }
+            if start == 0 { write(writer.take()) }  // the opening bracket
+            for piece in pieces { write(piece) }
+            start += starts.count * run
         }
         write(writer.finish())
     }

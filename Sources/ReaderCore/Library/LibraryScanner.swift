@@ -101,15 +101,13 @@ private struct Walk {
         }
         let names = EscapedPath.names(entries)
         let pages = Set(names.compactMap(Self.pageStem))
-        for (name, bytes) in zip(names, entries).sorted(by: { $0.0 < $1.0 }) {
-            if name.hasSuffix("_files"), pages.contains(String(name.dropLast(6))) { continue }
+        let listed = zip(names, entries).sorted(by: { $0.0 < $1.0 }).filter { name, _ in
+            !(name.hasSuffix("_files") && pages.contains(String(name.dropLast(6))))
+        }
+        for ((name, _), status) in zip(listed, Self.statuses(of: listed.map(\.1), in: fd)) {
+            guard var info = status else { continue }
             let path = directory + "/" + name
             let id = prefix.isEmpty ? name : prefix + "/" + name
-            var info = stat()
-            let found = (bytes + [0]).withUnsafeBufferPointer {
-                $0.withMemoryRebound(to: CChar.self) { fstatat(fd, $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) == 0 }
-            }
-            guard found else { continue }
             var mode = info.st_mode & S_IFMT
             var linkTarget: String?
             if mode == S_IFLNK {
@@ -164,6 +162,34 @@ private struct Walk {
 }
 
 extension Walk {
+    /// The status of each of `names` in the folder open as `fd` (nil where it cannot be had),
+    /// without following a symlink: on all cores when there are many (the walk's time is these
+    /// calls, and a warm list waits for the walk).
+    static func statuses(of names: [[UInt8]], in fd: Int32) -> [stat?] {
+        var statuses: [stat?] = Array(repeating: nil, count: names.count)
+        let pieces = names.count >= 256 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        statuses.withUnsafeMutableBufferPointer { slots in
+            // Each piece writes only its own run of slots.
+            nonisolated(unsafe) let slots = slots
+            @Sendable func status(_ index: Int) {
+                var info = stat()
+                let found = names[index].withUnsafeBufferPointer { name in
+                    withUnsafeTemporaryAllocation(of: CChar.self, capacity: name.count + 1) { path in
+                        name.withMemoryRebound(to: CChar.self) { _ = path.initialize(fromContentsOf: $0) }
+                        path[name.count] = 0
+                        return fstatat(fd, path.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) == 0
+                    }
+                }
+                if found { slots[index] = info }
+            }
+            guard pieces > 1 else { return names.indices.forEach(status) }
+            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                for index in names.count * piece / pieces..<names.count * (piece + 1) / pieces { status(index) }
+            }
+        }
+        return statuses
+    }
+
     /// The name of a directory entry, byte for byte.
     static func bytes(of entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
         withUnsafePointer(to: entry.pointee.d_name) {

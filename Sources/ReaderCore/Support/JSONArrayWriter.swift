@@ -6,11 +6,21 @@ struct JSONArrayWriter {
     /// How long the bytes grow before `takePiece` hands them on.
     static let pieceLength = 1 << 16
 
-    private var bytes: [UInt8] = Array("[\n".utf8)
-    private var objects = 0
+    private var bytes: [UInt8]
+    private var objects: Int
     private var fields = 0
 
-    init() { bytes.reserveCapacity(Self.pieceLength + 4_096) }
+    /// A writer of a whole array, from its opening bracket.
+    init() {
+        (bytes, objects) = (Array("[\n".utf8), 0)
+        bytes.reserveCapacity(Self.pieceLength + 4_096)
+    }
+
+    /// A writer of a run of an array's objects after the first `objects`, written by another
+    /// writer: no bracket, and a comma before its first object when any came before.
+    init(after objects: Int) {
+        (bytes, self.objects) = ([], objects)
+    }
 
     mutating func beginObject() {
         bytes += (objects == 0 ? "  {\n" : ",\n  {\n").utf8
@@ -67,6 +77,12 @@ struct JSONArrayWriter {
     mutating func takePiece() -> [UInt8]? {
         guard bytes.count >= Self.pieceLength else { return nil }
         defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
+    /// The bytes written so far, whole: a run's (another writer closes the array), or the opening bracket.
+    mutating func take() -> [UInt8] {
+        defer { bytes = [] }
         return bytes
     }
 
