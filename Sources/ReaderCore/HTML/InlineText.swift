@@ -19,12 +19,16 @@ struct InlineText {
 
     var isEmpty: Bool { text.isEmpty }
 
-    /// Appends text whose whitespace collapses.
+    /// Appends text whose whitespace collapses: each run between spaces goes in at once.
     mutating func append(_ source: String) {
-        for scalar in source.unicodeScalars {
+        let scalars = source.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
             if HTMLText.isSpace(scalar) {
                 if !text.isEmpty && last != "\n" { pendingSpace = true }
                 if scalar == "\n" { pendingBreak = true }
+                scalars.formIndex(after: &index)
                 continue
             }
             if pendingSpace, let last, !(pendingBreak && HTMLText.joins(last, scalar)),
@@ -32,7 +36,15 @@ struct InlineText {
             pendingSpace = false
             pendingBreak = false
             pendingWeak = false
-            emit(scalar)
+            var end = index, units = 0
+            while end < scalars.endIndex, !HTMLText.isSpace(scalars[end]) {
+                units += scalars[end].utf16.count
+                last = scalars[end]
+                scalars.formIndex(after: &end)
+            }
+            text += Substring(scalars[index..<end])
+            length += units
+            index = end
         }
     }
 
