@@ -15,12 +15,17 @@ public struct CachedArticle: Equatable, Sendable {
     /// The fingerprint states written before whole files were hashed know it by, if another.
     public var legacyFingerprint: String?
     /// The content fingerprint the state is keyed by, held packed (the small fields after it
-    /// fill the rest of its last word).
+    /// fill the rest of its last word: 144 bytes a row, 160 with `minutes` an `Int?`).
     var packedFingerprint: PackedFingerprint
     public var format: ArticleFormat
+    private var packedMinutes: PackedOptionalInt
+
     /// How long it takes to read, in minutes: a dump's or clipping's from its head, scaled to the
     /// file's size; a web page's from the text outside its chrome elements (`PageTextEstimate`).
-    public var minutes: Int?
+    public var minutes: Int? {
+        get { packedMinutes.value }
+        set { packedMinutes = PackedOptionalInt(newValue) }
+    }
 
     /// The content fingerprint the state is keyed by.
     public var fingerprint: String {
@@ -42,7 +47,7 @@ public struct CachedArticle: Equatable, Sendable {
         self.title = title
         self.site = site
         self.tags = tags
-        self.minutes = minutes
+        self.packedMinutes = PackedOptionalInt(minutes)
         self.legacyFingerprint = legacyFingerprint
     }
 
