@@ -14,7 +14,7 @@ enum DumpTitle {
         let window = max(0, region.lowerBound - lookBack)..<min(region.upperBound, region.lowerBound + 3)
         let candidates = window.filter { isCandidate(blocks[$0], likelihood: likelihood[$0]) }
         guard !candidates.isEmpty else { return nil }
-        let bodyFeatures = features(of: region.prefix(40).map { blocks[$0].text }.joined(separator: " ").utf8Prefix(768))
+        let bodyFeatures = features(of: start(of: region.prefix(40).map { blocks[$0].text }, bytes: 768))
         // Repeats are looked for in the page's head and the article's start, among lines of the
         // same length in bytes.
         var byLength: [Int: [Int]] = [:]
@@ -87,12 +87,13 @@ enum DumpTitle {
     /// What a title shares with its article: Latin words of four letters or more, lowercased, and
     /// pairs of adjacent CJK characters.
     /// Each feature is a number: a CJK pair as its two scalars, a word as its hash.
+    /// A word is hashed as its scalars come, not gathered into a string.
     static func features(of text: String) -> Set<UInt64> {
-        var out: Set<UInt64> = [], word = ""
+        var out: Set<UInt64> = [], word = Hash64(), length = 0
         var previous: UInt32?
         func flush() {
-            if word.unicodeScalars.count >= 4 { out.insert(UInt64(bitPattern: Int64(word.hashValue)) | 1 << 63) }
-            word = ""
+            if length >= 4 { out.insert(word.value | 1 << 63) }
+            (word, length) = (Hash64(), 0)
         }
         for scalar in text.lowercasedFast.unicodeScalars {
             if PageChrome.isCJK(scalar) {
@@ -103,12 +104,25 @@ enum DumpTitle {
             }
             previous = nil
             if ArticleRegion.isWordScalar(scalar) {
-                word.unicodeScalars.append(scalar)
+                word.mix(UInt64(scalar.value))
+                length += 1
             } else {
                 flush()
             }
         }
         flush()
         return out
+    }
+
+    /// `texts` joined by spaces, up to `bytes` UTF-8 bytes (cut back to a scalar boundary),
+    /// joined only as far as that needs.
+    static func start(of texts: [String], bytes: Int) -> String {
+        var joined = ""
+        for text in texts {
+            if !joined.isEmpty { joined += " " }
+            joined += text
+            if joined.utf8.count > bytes { break }
+        }
+        return joined.utf8Prefix(bytes)
     }
 }
