@@ -1,7 +1,8 @@
 /// A JSON array of objects written straight into bytes, laid out as `JSONEncoder` with
 /// `.prettyPrinted, .sortedKeys` lays it out (two spaces a level, `"key" : value`). The caller
 /// gives each object's fields in key order. A long array is taken a piece at a time
-/// (`takePiece`), so it is never whole in memory.
+/// (`takePiece`), or its runs are written by writers of their own (`init(after:)`), so it is
+/// never whole in memory.
 struct JSONArrayWriter {
     /// How long the bytes grow before `takePiece` hands them on.
     static let pieceLength = 1 << 16
