@@ -6,11 +6,11 @@ import Testing
 @Suite struct PackedOptionalIntTests {
     @Test func aNumberComesBackAsGivenAndAnOutOfRangeOneClamped() {
         for value in [nil, 0, 1, 100, 59_999, Int(Int32.max), -1, Int(Int32.min) + 1] as [Int?] {
-            #expect(PackedOptionalInt(value).value == value)
+            #expect(PackedOptionalInt(wrappedValue: value).wrappedValue == value)
         }
-        #expect(PackedOptionalInt(Int(Int32.max) + 5).value == Int(Int32.max))
-        #expect(PackedOptionalInt(Int(Int32.min)).value == Int(Int32.min) + 1)
-        #expect(PackedOptionalInt(nil) != PackedOptionalInt(0))
+        #expect(PackedOptionalInt(wrappedValue: Int(Int32.max) + 5).wrappedValue == Int(Int32.max))
+        #expect(PackedOptionalInt(wrappedValue: Int(Int32.min)).wrappedValue == Int(Int32.min) + 1)
+        #expect(PackedOptionalInt(wrappedValue: nil) != PackedOptionalInt(wrappedValue: 0))
     }
 
     @Test func entriesAndRowsKeepTheirMinutesAndProgressInFewerBytes() {

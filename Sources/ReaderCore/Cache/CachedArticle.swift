@@ -18,14 +18,9 @@ public struct CachedArticle: Equatable, Sendable {
     /// fill the rest of its last word: 144 bytes a row, 160 with `minutes` an `Int?`).
     var packedFingerprint: PackedFingerprint
     public var format: ArticleFormat
-    private var packedMinutes: PackedOptionalInt
-
     /// How long it takes to read, in minutes: a dump's or clipping's from its head, scaled to the
     /// file's size; a web page's from the text outside its chrome elements (`PageTextEstimate`).
-    public var minutes: Int? {
-        get { packedMinutes.value }
-        set { packedMinutes = PackedOptionalInt(newValue) }
-    }
+    @PackedOptionalInt public var minutes: Int?
 
     /// The content fingerprint the state is keyed by.
     public var fingerprint: String {
@@ -47,7 +42,7 @@ public struct CachedArticle: Equatable, Sendable {
         self.title = title
         self.site = site
         self.tags = tags
-        self.packedMinutes = PackedOptionalInt(minutes)
+        self.minutes = minutes
         self.legacyFingerprint = legacyFingerprint
     }
 

@@ -18,23 +18,13 @@ public struct LibraryEntry: Equatable, Sendable {
     /// The content fingerprint the state is keyed by, held packed (the small fields after it
     /// fill the rest of its last word: 136 bytes an entry, 160 with `Int?` fields).
     var packedFingerprint: PackedFingerprint
-    private var packedMinutes: PackedOptionalInt
-    private var packedProgress: PackedOptionalInt
+    /// How long it takes to read, in minutes: estimated from the file (`CachedArticle.minutes`).
+    @PackedOptionalInt public var minutes: Int?
+    /// How far the reader has come, 0-100, when the article was left at a position.
+    @PackedOptionalInt public var progress: Int?
     public var format: ArticleFormat
     public var read: Bool
     public var bookmarked: Bool
-
-    /// How far the reader has come, 0-100, when the article was left at a position.
-    public var progress: Int? {
-        get { packedProgress.value }
-        set { packedProgress = PackedOptionalInt(newValue) }
-    }
-
-    /// How long it takes to read, in minutes: estimated from the file (`CachedArticle.minutes`).
-    public var minutes: Int? {
-        get { packedMinutes.value }
-        set { packedMinutes = PackedOptionalInt(newValue) }
-    }
 
     /// The content fingerprint the state is keyed by.
     public var fingerprint: String {
@@ -56,7 +46,7 @@ public struct LibraryEntry: Equatable, Sendable {
         self.read = read
         self.bookmarked = bookmarked
         self.packedFingerprint = PackedFingerprint(fingerprint)
-        (self.site, self.tags, packedProgress, packedMinutes) = (site, tags, PackedOptionalInt(progress), PackedOptionalInt(minutes))
+        (self.site, self.tags, self.progress, self.minutes) = (site, tags, progress, minutes)
         self.legacyFingerprint = legacyFingerprint
     }
 }
