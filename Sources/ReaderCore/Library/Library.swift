@@ -44,12 +44,7 @@ public struct Library: Sendable {
         FreedMemory.release()  // the first look's rows and files, before the table is read again
         return try cache.withLock { () throws(ArticleLoadError) in
             var rows = cache.loadRows()
-            var checked = scan
-            scan = LibraryScanner.Scan()
-            if !tableWasEmpty || !rows.isEmpty {
-                checked = LibraryScanner.Scan()  // the first walk's files go before the second walk
-                checked = try LibraryScanner(root: root).scan(against: rows)
-            }
+            let checked = tableWasEmpty && rows.isEmpty ? scan : try LibraryScanner(root: root).scan(against: rows)
             var problems = checked.problems
             updated(&rows, kept: checked.matchedRows, differing: checked.files, progress: progress, problems: &problems)
             cache.save(rows)
