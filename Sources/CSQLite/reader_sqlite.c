@@ -110,6 +110,34 @@ static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
     sqlite3_result_int64(out, (title << 32) | instances);
 }
 
+/// The rowids gathered so far by `reader_rowids`.
+typedef struct {
+    sqlite3_int64 *values;
+    sqlite3_int64 count, capacity;
+} rowids;
+
+static void rowids_step(sqlite3_context *out, int count, sqlite3_value **values) {
+    (void)count;
+    rowids *gathered = sqlite3_aggregate_context(out, sizeof(rowids));
+    if (gathered == NULL) { sqlite3_result_error_nomem(out); return; }
+    if (gathered->count == gathered->capacity) {
+        sqlite3_int64 capacity = gathered->capacity ? gathered->capacity * 2 : 1024;
+        sqlite3_int64 *grown = sqlite3_realloc64(gathered->values, (sqlite3_uint64)capacity * sizeof(sqlite3_int64));
+        if (grown == NULL) { sqlite3_result_error_nomem(out); return; }
+        gathered->values = grown;
+        gathered->capacity = capacity;
+    }
+    gathered->values[gathered->count++] = sqlite3_value_int64(values[0]);
+}
+
+static void rowids_final(sqlite3_context *out) {
+    rowids *gathered = sqlite3_aggregate_context(out, 0);
+    if (gathered == NULL || gathered->count == 0) { sqlite3_result_zeroblob(out, 0); return; }
+    // The buffer goes to SQLite with the blob, which frees it.
+    sqlite3_result_blob64(out, gathered->values, (sqlite3_uint64)gathered->count * sizeof(sqlite3_int64), sqlite3_free);
+    gathered->values = NULL;
+}
+
 int reader_fts_register(sqlite3 *db) {
     fts5_api *api = NULL;
     sqlite3_stmt *statement = NULL;
@@ -122,7 +150,10 @@ int reader_fts_register(sqlite3 *db) {
     static fts5_tokenizer tokenizer = { tokenizer_create, tokenizer_delete, tokenizer_tokenize };
     rc = api->xCreateTokenizer(api, "reader", NULL, &tokenizer, NULL);
     if (rc != SQLITE_OK) return rc;
-    return api->xCreateFunction(api, "reader_rank", NULL, rank, NULL);
+    rc = api->xCreateFunction(api, "reader_rank", NULL, rank, NULL);
+    if (rc != SQLITE_OK) return rc;
+    return sqlite3_create_function_v2(db, "reader_rowids", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, rowids_step,
+                                      rowids_final, NULL);
 }
 
 int reader_bind_text(sqlite3_stmt *statement, int index, const char *text, int length) {

@@ -196,17 +196,27 @@ struct InteractiveReader {
                 }
             })
             return nil
-        case .searchLibrary(let query, let typing):
+        case .searchLibrary(let query, let ranked):
             let progress = WorkProgress()
             let scope = indexer.scope
             jobs.append(BackgroundJob(.search, progress: progress) { [library] in
                 do {
+                    // As the query is typed, a current index answers alone, unranked, and a query
+                    // typed over is interrupted; else, or on an error, the search is Enter's (which
+                    // has a damaged index rebuilt), its answer taken unranked.
+                    if !ranked, let cache = library.cache, let keys = indexer.keys() {
+                        let matched = try? LibrarySearch.filtered(query, cache: cache, keys: keys, progress: progress)
+                        if progress.isCancelled { return nil }
+                        if let matched { return .filtered(query: query, matched) }
+                    }
                     // The index job keeps the index current: a search does not wait for it.
                     let results = try library.cache.map {
-                        try LibrarySearch.indexed(query, in: library, cache: $0, scope: scope, snippets: false, typing: typing,
+                        try LibrarySearch.indexed(query, in: library, cache: $0, scope: scope, snippets: false, typing: true,
                                                   update: false, progress: progress)
-                    } ?? LibrarySearch.scanned(query, in: library, typing: typing)
-                    return progress.isCancelled ? nil : .searched(query: query, ids: results.results.map(\.id))
+                    } ?? LibrarySearch.scanned(query, in: library, typing: true)
+                    let ids = results.results.map(\.id)
+                    guard !progress.isCancelled else { return nil }
+                    return ranked ? .searched(query: query, ids: ids) : .filtered(query: query, MatchedArticles(ids: ids))
                 } catch {
                     return progress.isCancelled ? nil : .searchFailed(query: query, "\(error)")
                 }

@@ -49,9 +49,11 @@ final class AppDriver {
                 if let article = try? ArticleLoader().load(path: entry.path, format: entry.format, fallbackTitle: entry.id) {
                     effects += reducer.reduce(&state, .previewed(id: entry.id, article))
                 }
-            case .searchLibrary(let query, let typing):
-                if let results = try? LibrarySearch.scanned(query, in: library, typing: typing) {
-                    effects += reducer.reduce(&state, .searched(query: query, ids: results.results.map(\.id)))
+            case .searchLibrary(let query, let ranked):
+                if let results = try? LibrarySearch.scanned(query, in: library, typing: true) {
+                    let ids = results.results.map(\.id)
+                    effects += reducer.reduce(&state, ranked ? .searched(query: query, ids: ids)
+                                                              : .filtered(query: query, MatchedArticles(ids: ids)))
                 }
             case .layOut(let id, let width, _):
                 if deferBackground { deferred.append(effect); continue }

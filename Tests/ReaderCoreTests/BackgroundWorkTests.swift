@@ -27,11 +27,14 @@ import Testing
         let app = try AppDriver(width: 80, height: 24)
         let reducer = app.reducer
         _ = reducer.reduce(&app.state, .key(.character("/")))
-        #expect(reducer.reduce(&app.state, .key(.character("夜"))) == [.searchLibrary("夜", typing: true)])
-        #expect(reducer.reduce(&app.state, .key(.character("市"))) == [.cancelSearch, .searchLibrary("夜市", typing: true)])
-        // Enter: the search typed is on its way already.
-        #expect(reducer.reduce(&app.state, .key(.enter)) == [])
-        #expect(app.state.pendingSearch == "夜市")
+        #expect(reducer.reduce(&app.state, .key(.character("夜"))) == [.searchLibrary("夜", ranked: false)])
+        #expect(reducer.reduce(&app.state, .key(.character("市"))) == [.cancelSearch, .searchLibrary("夜市", ranked: false)])
+        // Enter: the matches best first, in place of the unranked search under way.
+        #expect(reducer.reduce(&app.state, .key(.enter)) == [.cancelSearch, .searchLibrary("夜市", ranked: true)])
+        #expect(app.state.pendingSearch == "夜市" && app.state.pendingRanked)
+        // The late unranked answer is not the one asked for now.
+        _ = reducer.reduce(&app.state, .filtered(query: "夜市", MatchedArticles(ids: [])))
+        #expect(app.state.pendingSearch == "夜市" && app.state.librarySearch == nil)
         _ = reducer.reduce(&app.state, .progress("indexing 41/300…"))
         #expect(app.screen.text.contains("indexing 41/300… · Esc cancels"))
         #expect(reducer.reduce(&app.state, .key(.escape)) == [.cancelSearch])
@@ -48,13 +51,13 @@ import Testing
         for key in Key.parse("/first<Enter>") { _ = reducer.reduce(&app.state, .key(key)) }
         var effects: [Effect] = []
         for key in Key.parse("/图书馆<Enter>") { effects += reducer.reduce(&app.state, .key(key)) }
-        #expect(effects == [.cancelSearch, .searchLibrary("图", typing: true), .cancelSearch, .searchLibrary("图书", typing: true),
-                            .cancelSearch, .searchLibrary("图书馆", typing: true)])
+        #expect(effects == [.cancelSearch, .searchLibrary("图", ranked: false), .cancelSearch, .searchLibrary("图书", ranked: false),
+                            .cancelSearch, .searchLibrary("图书馆", ranked: false), .cancelSearch, .searchLibrary("图书馆", ranked: true)])
         _ = reducer.reduce(&app.state, .searched(query: "first", ids: []))
         #expect(app.state.librarySearch == nil)
         let id = try #require(app.state.entries.first?.id)
         _ = reducer.reduce(&app.state, .searched(query: "图书馆", ids: [id]))
-        #expect(app.state.librarySearch?.ids == [id])
+        #expect(app.state.librarySearch?.matches == .ranked([id]))
     }
 
     /// A search that fails says why and is no longer under way; a failure of one typed over says nothing.
@@ -229,9 +232,36 @@ import Testing
         state.selected = 2_500
         #expect(state.firstScreens.count == AppState.firstScreensLimit)
         state.selected = 0
-        state.librarySearch = ("Article 2999", ["a/02999.txt"])
+        state.librarySearch = ("Article 2999", .ranked(["a/02999.txt"]))
         state.refreshVisible()
         #expect(state.visible.count == 1 && state.firstScreens.first?.id == "a/00000.txt")
+    }
+
+    /// An answer as the query is typed filters the list in its own order and sort, through the
+    /// filter, and follows the entries when they change.
+    @Test func anUnrankedAnswerFiltersTheListInItsOrder() {
+        let entries = (0..<3_000).map { n in
+            LibraryEntry(id: String(format: "a/%05d.txt", n), title: "Article \(3_000 - n)", format: .text, folder: "/l",
+                         saved: "2024-01-01")
+        }
+        var state = AppState(entries: entries, width: 80, height: 24)
+        state.librarySearch = ("article", .unranked(MatchedArticles(ids: ["a/00009.txt", "a/00001.txt", "gone.txt", "a/00005.txt"])))
+        state.refreshVisible()
+        func shown(_ state: AppState) -> [String] { state.visible.map { state.entries[$0].id } }
+        #expect(shown(state) == ["a/00001.txt", "a/00005.txt", "a/00009.txt"])
+        #expect(state.librarySearch?.matches.count == 4)
+        state.sort = .title
+        state.refreshVisible()
+        #expect(shown(state) == ["a/00009.txt", "a/00005.txt", "a/00001.txt"])
+        state.entries[5].read = true
+        state.filter = .unread
+        state.refreshVisible()
+        #expect(shown(state) == ["a/00009.txt", "a/00001.txt"])
+        state.entries.removeFirst(3)
+        state.filter = .all
+        state.sort = .date
+        state.refreshVisible()
+        #expect(shown(state) == ["a/00005.txt", "a/00009.txt"])
     }
 
     /// A library search shows its rows in the answer's order, each once, through the filter, and
@@ -241,7 +271,7 @@ import Testing
             LibraryEntry(id: String(format: "a/%05d.txt", n), title: "Article \(n)", format: .text, folder: "/l", saved: "2024-01-01")
         }
         var state = AppState(entries: entries, width: 80, height: 24)
-        state.librarySearch = ("article", ["a/00005.txt", "a/00001.txt", "gone.txt", "a/00005.txt", "a/00009.txt"])
+        state.librarySearch = ("article", .ranked(["a/00005.txt", "a/00001.txt", "gone.txt", "a/00005.txt", "a/00009.txt"]))
         state.refreshVisible()
         func shown(_ state: AppState) -> [String] { state.visible.map { state.entries[$0].id } }
         #expect(shown(state) == ["a/00005.txt", "a/00001.txt", "a/00009.txt"])

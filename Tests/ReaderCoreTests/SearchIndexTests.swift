@@ -37,6 +37,12 @@ import Testing
             let scanned = try LibrarySearch.scanned(query, in: Library(root: root))
             #expect(indexed.results == scanned.results, "\(query), \(comment)")
             #expect(indexed.count == scanned.count, "\(query), \(comment)")
+            // Brought up to date, the index answers a query as it is typed alone, by its keys.
+            guard update else { continue }
+            let keys = try #require(try cache.index().keys(), "\(comment)")
+            let typed = try LibrarySearch.scanned(query, in: Library(root: root), typing: true)
+            #expect(try LibrarySearch.filtered(query, cache: cache, keys: keys) == MatchedArticles(ids: typed.results.map(\.id)),
+                    "\(query), \(comment), typed")
         }
     }
 
@@ -197,6 +203,64 @@ import Testing
             outcomes.withLock { $0.append(outcome) }
         }
         #expect(outcomes.withLock { $0 } == Array(repeating: "ok", count: 8))
+    }
+
+    /// The keys read of an index answer a search as it is typed only while the index holds what
+    /// it held then: not once an update changed it, nor from an index built again in its place.
+    @Test func theKeysOfAnIndexChangedSinceAnswerNothing() throws {
+        var random = SplitMix64(seed: 12)
+        let (folder, root, cache) = try Self.randomLibrary(seed: 11, count: 20)
+        defer { folder.remove() }
+        let library = Library(root: root, cache: cache)
+        #expect(try cache.index().keys() == nil)
+        _ = try LibrarySearch.indexed("harbour", in: library, cache: cache)
+        let keys = try #require(try cache.index().keys())
+        #expect(keys.count == 20)
+        let matched = try #require(try LibrarySearch.filtered("harb", cache: cache, keys: keys))
+        #expect(matched == MatchedArticles(ids: try LibrarySearch.scanned("harb", in: library, typing: true).results.map(\.id)))
+        #expect(matched.count > 0)
+        try folder.write("library/added.txt", Self.article(&random))
+        _ = try LibrarySearch.indexed("harbour", in: library, cache: cache)
+        #expect(try LibrarySearch.filtered("harb", cache: cache, keys: keys) == nil)
+        let current = try #require(try cache.index().keys())
+        #expect(try LibrarySearch.filtered("harb", cache: cache, keys: current) != nil)
+        // Built again from the same files: the same rows, another index.
+        let index = try cache.index()
+        _ = try SearchIndex.replacing(index, after: SQLiteError(code: 11, message: "test"))
+        _ = try LibrarySearch.indexed("harbour", in: library, cache: cache)
+        #expect(try LibrarySearch.filtered("harb", cache: cache, keys: current) == nil)
+        #expect(try cache.index().keys() != nil)
+    }
+
+    /// A query under way when its search is cancelled stops with SQLITE_INTERRUPT, from the
+    /// thread that cancels; once it is over, cancelling touches the connection no more.
+    @Test(.hangGuard) func cancellingInterruptsTheQueryUnderWay() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let database = try SQLiteDatabase(path: folder.path + "/slow.sqlite")
+        let progress = WorkProgress()
+        let started = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            started.wait()
+            usleep(50_000)
+            progress.cancel()
+        }
+        let statement = try database.prepare("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n")
+        // The count never ends by itself: only the interrupt stops it (else the hang guard fails the test).
+        do {
+            try progress.interruptible(by: database.interrupter) { () throws(SQLiteError) in
+                started.signal()
+                _ = try statement.step()
+            }
+            Issue.record("the endless query ended")
+        } catch {
+            #expect(error.code == 9)  // SQLITE_INTERRUPT
+        }
+        statement.reset()
+        let after = WorkProgress()
+        try after.interruptible(by: database.interrupter) { () throws(SQLiteError) in _ = try database.prepare("SELECT 1").step() }
+        after.cancel()
+        #expect(try database.prepare("SELECT 1").step())
     }
 
     /// The index records the rows it was found to hold, so a search of the same rows reads no

@@ -493,6 +493,41 @@ import Testing
         #expect(text.contains("Harbour log 5998"))
     }
 
+    /// With the index current, the list narrows as a query is typed and keeps its order (newest
+    /// first); Enter puts the matches best first: a title match, then more matches.
+    @Test func aSearchTypedFiltersTheListInItsOrderAndEnterRanksIt() throws {
+        let library = FileManager.default.temporaryDirectory.appendingPathComponent("reader-typed-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: library) }
+        try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
+        let articles = [("a-new", "Night market notes", "The lantern festival filled the square.", 4),
+                        ("b-mid", "Lanterns of the old town", "Each lantern was lit by hand, one lantern a house.", 3),
+                        ("c-old", "Tide tables", "High water came at noon.", 2),
+                        ("d-oldest", "Paper crafts", "A lantern, a lantern and a lantern of folded paper.", 1)]
+        for (name, title, body, day) in articles {
+            let file = library.appendingPathComponent(name + ".txt")
+            try "\(title)\n\n\(body)\n".write(to: file, atomically: false, encoding: .utf8)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(1_700_000_000 + day * 86_400))],
+                                                  ofItemAtPath: file.path)
+        }
+        let session = try Session(library: library.path)
+        defer { session.close() }
+        try session.waitFor { $0.contains("Library 4") && !$0.contains("indexing") }
+        // The titles down the list pane (left of the border), as far as they fit in it.
+        func order(_ text: String) -> [String] {
+            text.split(separator: "\n").compactMap { line in
+                let row = line.split(separator: "│").first ?? ""
+                return ["Night market", "Lanterns of", "Tide tables", "Paper crafts"].first { row.contains($0) }
+            }
+        }
+        try session.send("/")
+        try session.send("lant", literal: true)
+        var text = try session.waitFor { $0.contains("Library 3 ") }
+        #expect(order(text) == ["Night market", "Lanterns of", "Paper crafts"], "\(text)")
+        try session.send("Enter")
+        text = try session.waitFor { $0.contains("3 articles match 'lant'") }
+        #expect(order(text) == ["Lanterns of", "Paper crafts", "Night market"], "\(text)")
+    }
+
     @Test func yCopiesWithTheClipboardToolAsAnArgvElseThroughTheTerminal() throws {
         let (root, _) = try Self.fakeProgram("wl-copy") { "cat > '\($0.path)/copied'" }
         defer { try? FileManager.default.removeItem(at: root) }

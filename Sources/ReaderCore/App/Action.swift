@@ -10,6 +10,8 @@ public enum Action: Sendable {
     case previewed(id: String, Article)
     /// The ids matching a library search, best first.
     case searched(query: String, ids: [String])
+    /// The articles matching a library search as its query is typed, unranked.
+    case filtered(query: String, MatchedArticles)
     /// A library search that could not be answered, and why.
     case searchFailed(query: String, String)
     /// The complete layout `Effect.layOut` asked for.

@@ -31,19 +31,21 @@ public struct AppState: Sendable {
     /// How many search lines the prompt remembers.
     static let historyLimit = 100
 
-    public var entries: [LibraryEntry] { didSet { positions = nil } }
-    /// Each entry's index by id: made when a library search's answer first needs it after the
-    /// entries changed, so the list follows each answer to a query as it is typed in the time
-    /// of its matches, not of the library.
+    public var entries: [LibraryEntry] { didSet { (positions, keys) = (nil, nil) } }
+    /// Each entry's index by id: made when a ranked answer first needs it after the entries
+    /// changed, so the list follows each answer in the time of its matches, not of the library.
     private var positions: [String: Int]?
+    /// Each entry's key (`MatchedArticles.key`), made when an unranked answer first needs them
+    /// after the entries changed: the list filters on an answer with no id hashed again.
+    private var keys: [UInt64]?
     public var state: StateFile
     public var width: Int
     public var height: Int
     public var focus: Pane = .list
     public var filter: Filter = .all
     public var sort: Sort = .date
-    /// The library search in force: its query and the matching ids, best first.
-    public var librarySearch: (query: String, ids: [String])?
+    /// The library search in force: its query and what it matched.
+    public var librarySearch: (query: String, matches: LibraryMatches)?
     /// Indices into `entries` of the rows shown, in order.
     public private(set) var visible: [Int] = []
     /// The selected row, an index into `visible`.
@@ -70,11 +72,13 @@ public struct AppState: Sendable {
     public var selectAfterLoad: String?
     /// `r` was pressed and the list not read again yet.
     public var reloadAsked = false
-    /// The library search asked for and not answered yet.
+    /// The library search asked for and not answered yet, and whether it is Enter's, best first
+    /// (else the one as the query is typed, answered unranked).
     public var pendingSearch: String?
+    public var pendingRanked = false
     /// The library search in force when the prompt opened: the list goes back to it when the
     /// prompt is given up (the list follows the query while it is typed).
-    public var searchBeforePrompt: (query: String, ids: [String])?
+    public var searchBeforePrompt: (query: String, matches: LibraryMatches)?
     public var question: Question?
     public var help: Help?
     /// The open article's headings, when `t` shows them.
@@ -127,14 +131,18 @@ public struct AppState: Sendable {
         case .unread: indices = indices.filter { !entries[$0].read }
         case .bookmarked: indices = indices.filter { entries[$0].bookmarked }
         }
-        if let search = librarySearch {
+        if let search = librarySearch, case .unranked(let matched) = search.matches {
+            if keys == nil { keys = entries.map { MatchedArticles.key(of: $0.id) } }
+            if let keys { indices = indices.filter { matched.contains(key: keys[$0]) } }
+        }
+        if let search = librarySearch, case .ranked(let ids) = search.matches {
             // The answer's ids in its order, each once, as the filter lets them through.
             if positions == nil {
                 positions = Dictionary(entries.indices.map { (entries[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
             }
             var allowed = [Bool](repeating: filter == .all, count: entries.count)
             if filter != .all { for index in indices { allowed[index] = true } }
-            indices = search.ids.compactMap { id in
+            indices = ids.compactMap { id in
                 guard let index = positions?[id], allowed[index] else { return nil }
                 allowed[index] = false
                 return index

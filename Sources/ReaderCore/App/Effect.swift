@@ -4,9 +4,10 @@ public enum Effect: Equatable, Sendable {
     case load(LibraryEntry)
     /// Read an article for the preview, in the background; answer with `Action.previewed`.
     case preview(LibraryEntry)
-    /// Search the library in the background (`typing`: the last word is a prefix, as `SearchQuery`
-    /// has it); answer with `Action.searched` or `Action.status`.
-    case searchLibrary(String, typing: Bool)
+    /// Search the library in the background, the last word a prefix as `SearchQuery` has it when
+    /// typing: `ranked` (Enter) answered with `Action.searched`, else (as the query is typed)
+    /// with `Action.filtered`; with `Action.searchFailed` when it cannot be.
+    case searchLibrary(String, ranked: Bool)
     /// Read the library's list and the state again in the background; answer with `Action.libraryLoaded`.
     case reload
     /// Move the article's file to the trash; answer with `Action.trashed` or `Action.status`.

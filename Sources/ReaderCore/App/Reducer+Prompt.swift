@@ -1,7 +1,8 @@
 /// Typing at the prompt: the library and the article search.
 extension Reducer {
     /// Typing at the prompt: editing keys (`PromptLine`), Esc or Ctrl-C to give up, Enter to
-    /// search. The library's list follows a library search as it is typed (its last word a prefix).
+    /// search. The library's list follows a library search as it is typed (its last word a
+    /// prefix), in its own order; Enter puts the matches best first.
     func edit(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard var prompt = state.prompt else { return [] }
         let live = prompt.pane == .list && prompt.purpose != .command
@@ -25,14 +26,16 @@ extension Reducer {
             state.searchHistory.append(query)
             if state.searchHistory.count > AppState.historyLimit { state.searchHistory.removeFirst() }
             if prompt.pane == .list {
-                // The search typed is already in force, or on its way (a space typed last ends its prefix).
+                // The matches of the query typed, best first: in force already, or on their way
+                // (a space typed last ends its prefix).
                 let query = String(Sanitizer.line(prompt.string).drop { $0 == " " })
-                if state.pendingSearch == query { return [] }
-                if let search = state.librarySearch, search.query == query {
-                    state.message = Self.matchesMessage(query, search.ids.count)
+                if state.pendingSearch == query && state.pendingRanked { return [] }
+                if state.pendingSearch == nil, let search = state.librarySearch, search.query == query,
+                   case .ranked = search.matches {
+                    state.message = Self.matchesMessage(query, search.matches.count)
                     return []
                 }
-                return searchLibrary(query, &state)
+                return searchLibrary(query, ranked: true, &state)
             }
             searchArticle(query, &state)
             return []
@@ -57,14 +60,28 @@ extension Reducer {
             return cancelled
         }
         guard (try? SearchQuery(query, typing: true)) != nil else { return [] }
-        return searchLibrary(query, &state)
+        return searchLibrary(query, ranked: false, &state)
     }
 
     /// Asks for a library search, in place of one under way.
-    private func searchLibrary(_ query: String, _ state: inout AppState) -> [Effect] {
+    private func searchLibrary(_ query: String, ranked: Bool, _ state: inout AppState) -> [Effect] {
         let replaced: [Effect] = state.pendingSearch == nil ? [] : [.cancelSearch]
-        state.pendingSearch = query
-        return replaced + [.searchLibrary(query, typing: true)]
+        (state.pendingSearch, state.pendingRanked) = (query, ranked)
+        return replaced + [.searchLibrary(query, ranked: ranked)]
+    }
+
+    /// A library search answered: in force if it is the one asked for (an answer to a search
+    /// given up or replaced is dropped), from the top of the list.
+    func searched(_ query: String, _ matches: LibraryMatches, _ state: inout AppState) -> [Effect] {
+        let ranked = if case .ranked = matches { true } else { false }
+        guard state.pendingSearch == query, state.pendingRanked == ranked else { return [] }
+        state.pendingSearch = nil
+        state.librarySearch = (query, matches)
+        state.refreshVisible()
+        state.selected = 0
+        state.listTop = 0
+        state.message = Self.matchesMessage(query, matches.count)
+        return []
     }
 
     /// `12 articles match 'lighthouse' (Esc clears)`.

@@ -63,15 +63,9 @@ public struct Reducer {
             state.message = message
             return []
         case .searched(let query, let ids):
-            // The answer to a search given up or replaced is dropped.
-            guard state.pendingSearch == query else { return [] }
-            state.pendingSearch = nil
-            state.librarySearch = (query, ids)
-            state.refreshVisible()
-            state.selected = 0
-            state.listTop = 0
-            state.message = Self.matchesMessage(query, ids.count)
-            return []
+            return searched(query, .ranked(ids), &state)
+        case .filtered(let query, let matched):
+            return searched(query, .unranked(matched), &state)
         case .searchFailed(let query, let why):
             guard state.pendingSearch == query else { return [] }
             state.pendingSearch = nil

@@ -56,7 +56,16 @@ final class SQLiteDatabase {
     /// Runs `body` in one write transaction, taken at once (`BEGIN IMMEDIATE`); rolled back on
     /// error. The cached statements are reset at its end, so none holds a read open after it.
     func transaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
-        try execute("BEGIN IMMEDIATE")
+        try within("BEGIN IMMEDIATE", body)
+    }
+
+    /// Runs `body` in one read transaction: all it reads is of one moment of the database.
+    func reading<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+        try within("BEGIN", body)
+    }
+
+    private func within<T>(_ begin: String, _ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+        try execute(begin)
         defer { for statement in statements.values { statement.reset() } }
         do {
             let value = try body()
@@ -66,6 +75,15 @@ final class SQLiteDatabase {
             try? execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// What stops the statement running on this connection, from any thread
+    /// (`sqlite3_interrupt`): it then fails with SQLITE_INTERRUPT. Not to be called once the
+    /// connection is closed.
+    var interrupter: @Sendable () -> Void {
+        // sqlite3_interrupt is safe from any thread while the connection is open.
+        nonisolated(unsafe) let handle = handle
+        return { sqlite3_interrupt(handle) }
     }
 
     /// The rowid of the last row inserted.

@@ -97,6 +97,8 @@ public final class SearchIndex {
                     PRAGMA user_version = \(schema);
                     """)
                 try database.prepare("INSERT INTO info VALUES('fold', ?)").bind(.text(foldSignature)).run()
+                // This index's own mark: one built again in its place is told apart by it (`IndexKeys`).
+                try database.prepare("INSERT INTO info VALUES('made', ?)").bind(.text(Hash64(seed: .random(in: 0...UInt64.max)).hex)).run()
             default:
                 throw SQLiteError(code: otherVersion, message: "schema \(version.integer(0)), not \(schema)")
             }
@@ -356,6 +358,54 @@ public final class SearchIndex {
     /// A hit of the rank `reader_rank` gives: the title match in the high half, the matches in the low.
     private static func hit(id: String, title: String, rank: Int64) -> Hit {
         Hit(id: id, title: title, matches: Int(rank & 0xFFFF_FFFF), inTitle: rank >> 32 != 0)
+    }
+
+    /// Every indexed article's key by rowid, with the index's version; nil while it records
+    /// holding no rows as they are (an update has begun and not ended).
+    public func keys() throws(SQLiteError) -> IndexKeys? {
+        try database.reading { () throws(SQLiteError) -> IndexKeys? in
+            guard let version = try version() else { return nil }
+            let statement = try database.prepare("SELECT rowid, id FROM articles ORDER BY rowid")
+            var rowids: [Int64] = [], keys: [UInt64] = []
+            while try statement.step() {
+                rowids.append(statement.integer(0))
+                keys.append(statement.withBytes(1, MatchedArticles.key(ofBytes:)))
+            }
+            return IndexKeys(rowids: rowids, keys: keys, version: version)
+        }
+    }
+
+    /// The articles that match `query`, by the keys of their rowids, unranked: one pass of FTS5
+    /// that looks up nothing, stopped if `progress` is cancelled meanwhile. Nil when the index no
+    /// longer holds what it held as `keys` was read.
+    func matches(_ query: SearchQuery, keys: IndexKeys, progress: WorkProgress? = nil) throws(SQLiteError) -> MatchedArticles? {
+        guard let progress else { return try matches(query, keys: keys) }
+        return try progress.interruptible(by: database.interrupter) { () throws(SQLiteError) in try matches(query, keys: keys) }
+    }
+
+    private func matches(_ query: SearchQuery, keys: IndexKeys) throws(SQLiteError) -> MatchedArticles? {
+        try database.reading { () throws(SQLiteError) -> MatchedArticles? in
+            guard try version() == keys.version else { return nil }
+            // Every rowid in one step (`reader_rowids`), sorted here if SQLite did not keep FTS5's order.
+            let statement = try database.prepare("SELECT reader_rowids(rowid) FROM (SELECT rowid FROM docs WHERE docs MATCH ?)")
+                .bind(.text(query.expression))
+            guard try statement.step() else { return keys.articles([]) }
+            var rowids = statement.withBytes(0) { bytes in
+                [Int64](unsafeUninitializedCapacity: bytes.count / 8) { buffer, count in
+                    count = buffer.count
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[..<(count * 8)]))
+                }
+            }
+            if zip(rowids, rowids.dropFirst()).contains(where: { $0 > $1 }) { rowids.sort() }
+            return keys.articles(rowids)
+        }
+    }
+
+    /// The index's mark and the signature of the rows it records holding; nil with no such record.
+    private func version() throws(SQLiteError) -> String? {
+        let statement = try database.cached("SELECT (SELECT value FROM info WHERE key = 'made'), value FROM info WHERE key = 'rows'")
+        defer { statement.reset() }
+        return try statement.step() ? statement.text(0) + " " + statement.text(1) : nil
     }
 
     /// The searchable text indexed for an article.

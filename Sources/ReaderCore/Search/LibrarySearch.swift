@@ -54,6 +54,15 @@ public enum LibrarySearch {
         }
     }
 
+    /// The articles that match `query` as it is typed (its last word a prefix), for the list to
+    /// filter on in its own order: from the index alone, unranked, by the keys `keys` read of it.
+    /// Nil when the index no longer holds what it held then: `indexed` answers instead. Once
+    /// `progress` is cancelled, the query is interrupted and fails.
+    public static func filtered(_ query: String, cache: LibraryCache, keys: IndexKeys,
+                                progress: WorkProgress? = nil) throws -> MatchedArticles? {
+        try cache.index().matches(SearchQuery(query, typing: true), keys: keys, progress: progress)
+    }
+
     /// `indexed`'s answer from `index`, given the library's rows (`current`: all indexed as they are).
     private static func answer(_ query: SearchQuery, rows: [CachedArticle], current: Bool, problems: [ArticleLoadError],
                                index: SearchIndex, root: String, limit: Int?, snippets: Bool, update: Bool,

@@ -9,6 +9,7 @@ public final class WorkProgress: @unchecked Sendable {
     private var done = 0
     private var total = 0
     private var cancelled = false
+    private var interrupter: (@Sendable () -> Void)?
 
     public init() {}
 
@@ -22,9 +23,21 @@ public final class WorkProgress: @unchecked Sendable {
         lock.withLock { done += 1 }
     }
 
-    /// Asks the work to stop at its next check.
+    /// Asks the work to stop at its next check, and interrupts what `interruptible` runs.
     public func cancel() {
-        lock.withLock { cancelled = true }
+        lock.withLock {
+            cancelled = true
+            interrupter?()
+        }
+    }
+
+    /// Runs `body`, calling `interrupt` from the thread that cancels if the work is cancelled
+    /// while it runs: how work that checks no flag, such as an SQLite query, is stopped.
+    public func interruptible<T, E: Error>(by interrupt: @escaping @Sendable () -> Void,
+                                           _ body: () throws(E) -> T) throws(E) -> T {
+        lock.withLock { interrupter = interrupt }
+        defer { lock.withLock { interrupter = nil } }
+        return try body()
     }
 
     public var isCancelled: Bool { lock.withLock { cancelled } }

@@ -1,0 +1,23 @@
+/// The key (`MatchedArticles.key`) of each article an index holds, by rowid, read at one moment
+/// of the index: what lets a search as a query is typed answer with the keys of the rows FTS5
+/// gives, and look up no id. Good only while the index holds what it held then (`version`:
+/// the index's own mark and the rows it recorded holding), which `SearchIndex.matches` checks.
+public struct IndexKeys: Sendable {
+    /// Ascending, each with the key at its place in `keys`.
+    let rowids: [Int64]
+    let keys: [UInt64]
+    let version: String
+
+    /// How many articles the index holds.
+    public var count: Int { rowids.count }
+
+    /// The articles of `matched`, rowids in ascending order: one walk beside `rowids`.
+    func articles(_ matched: [Int64]) -> MatchedArticles {
+        var found = MatchedArticles(keys: [], capacity: matched.count), place = 0
+        for rowid in matched {
+            while place < rowids.count && rowids[place] < rowid { place += 1 }
+            if place < rowids.count && rowids[place] == rowid { found.insert(keys[place]) }
+        }
+        return found
+    }
+}
