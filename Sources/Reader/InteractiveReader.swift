@@ -201,13 +201,14 @@ struct InteractiveReader {
             let scope = indexer.scope
             jobs.append(BackgroundJob(.search, progress: progress) { [library] in
                 do {
-                    // As the query is typed, a current index answers alone, unranked, and a query
-                    // typed over is interrupted; else, or on an error, the search is Enter's (which
-                    // has a damaged index rebuilt), its answer taken unranked.
-                    if !ranked, let cache = library.cache, let keys = indexer.keys() {
-                        let matched = try? LibrarySearch.filtered(query, cache: cache, keys: keys, progress: progress)
+                    // A current index answers alone, by key, and a query typed over is interrupted;
+                    // else, or on an error, the search reads what it must (and has a damaged index
+                    // rebuilt), and the ids it answers are taken unranked as the query is typed.
+                    if let cache = library.cache, let keys = indexer.keys() {
+                        let matched = try? LibrarySearch.matched(query, cache: cache, keys: keys, ranked: ranked,
+                                                                 progress: progress)
                         if progress.isCancelled { return nil }
-                        if let matched { return .filtered(query: query, matched) }
+                        if let matched { return .matched(query: query, matched) }
                     }
                     // The index job keeps the index current: a search does not wait for it.
                     let results = try library.cache.map {
@@ -216,7 +217,7 @@ struct InteractiveReader {
                     } ?? LibrarySearch.scanned(query, in: library, typing: true)
                     let ids = results.results.map(\.id)
                     guard !progress.isCancelled else { return nil }
-                    return ranked ? .searched(query: query, ids: ids) : .filtered(query: query, MatchedArticles(ids: ids))
+                    return ranked ? .searched(query: query, ids: ids) : .matched(query: query, MatchedArticles(ids: ids))
                 } catch {
                     return progress.isCancelled ? nil : .searchFailed(query: query, "\(error)")
                 }

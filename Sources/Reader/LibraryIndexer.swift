@@ -29,8 +29,8 @@ final class LibraryIndexer: @unchecked Sendable {
         }
     }
 
-    /// The index's keys while it is current, for a search as the query is typed
-    /// (`LibrarySearch.filtered`): read by the first search that asks, on its thread, and kept
+    /// The index's keys while it is current, for a search that answers from it alone
+    /// (`LibrarySearch.matched`): read by the first search that asks, on its thread, and kept
     /// until the next update (1.6 MB at 100,000 articles, so not read before one asks).
     func keys() -> IndexKeys? {
         let (isCurrent, known, job) = lock.withLock { (current, indexKeys, running) }

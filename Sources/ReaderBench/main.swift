@@ -349,9 +349,9 @@ for query in ["OpenAI", "乔素斤", "OpenAI 融资"] {
           "with snippets (of 10)")
 }
 // Search as you type: each prefix of a word, the keys of every match (from the index's keys,
-// read once as the reader's index job does when it is done), and the list filtered on them in
-// its order (in the one state the answers follow one another in, as the reader's); then Enter:
-// every matching id, best first, and the list in that order.
+// read once, as the reader's first search after an update does), and the list filtered on them
+// in its order (in the one state the answers follow one another in, as the reader's); then
+// Enter: the keys and ranks of every match, and the list best first.
 var indexKeys: IndexKeys?
 let (keysMedian, keysWorst) = timed {
     indexKeys = try? library.cache!.index().keys()
@@ -361,8 +361,8 @@ print("background keys \(keysMedian) \(keysWorst) in the background, not a key: 
 var typingState = whole
 @MainActor func answer(_ query: String, ranked: Bool) -> Int {
     (typingState.pendingSearch, typingState.pendingRanked) = (query, ranked)
-    if !ranked, let indexKeys, let matched = try? LibrarySearch.filtered(query, cache: library.cache!, keys: indexKeys) {
-        _ = reducer.reduce(&typingState, .filtered(query: query, matched))
+    if let indexKeys, let matched = try? LibrarySearch.matched(query, cache: library.cache!, keys: indexKeys, ranked: ranked) {
+        _ = reducer.reduce(&typingState, .matched(query: query, matched))
     } else if let answer = try? LibrarySearch.indexed(query, in: library, cache: library.cache!, scope: .indexed(rows),
                                                       snippets: false, typing: true) {
         _ = reducer.reduce(&typingState, .searched(query: query, ids: answer.results.map(\.id)))
@@ -375,6 +375,6 @@ for typed in ["O", "Op", "Open", "OpenA", "OpenAI", "乔", "乔素"] {
           "the list filtered on them (of 10)")
 }
 let (enterMedian, enterWorst) = timed { answer("OpenAI", ranked: true) }
-print("background enter \(enterMedian) \(enterWorst) in the background, not a key: Enter after 'OpenAI' typed: every matching id",
-      "best first, the list in that order (of 10)")
+print("background enter \(enterMedian) \(enterWorst) in the background, not a key: Enter after 'OpenAI' typed: the keys and ranks",
+      "of every match, the list best first (of 10)")
 FileHandle.standardError.write(Data("ReaderBench: \(options.runs) runs, \(keys.app.article?.layout.lines.count ?? 0) lines, checksum \(sink)\n".utf8))

@@ -53,7 +53,7 @@ final class AppDriver {
                 if let results = try? LibrarySearch.scanned(query, in: library, typing: true) {
                     let ids = results.results.map(\.id)
                     effects += reducer.reduce(&state, ranked ? .searched(query: query, ids: ids)
-                                                              : .filtered(query: query, MatchedArticles(ids: ids)))
+                                                              : .matched(query: query, MatchedArticles(ids: ids)))
                 }
             case .layOut(let id, let width, _):
                 if deferBackground { deferred.append(effect); continue }

@@ -33,7 +33,7 @@ import Testing
         #expect(reducer.reduce(&app.state, .key(.enter)) == [.cancelSearch, .searchLibrary("夜市", ranked: true)])
         #expect(app.state.pendingSearch == "夜市" && app.state.pendingRanked)
         // The late unranked answer is not the one asked for now.
-        _ = reducer.reduce(&app.state, .filtered(query: "夜市", MatchedArticles(ids: [])))
+        _ = reducer.reduce(&app.state, .matched(query: "夜市", MatchedArticles(ids: [])))
         #expect(app.state.pendingSearch == "夜市" && app.state.librarySearch == nil)
         _ = reducer.reduce(&app.state, .progress("indexing 41/300…"))
         #expect(app.screen.text.contains("indexing 41/300… · Esc cancels"))
@@ -262,6 +262,26 @@ import Testing
         state.sort = .date
         state.refreshVisible()
         #expect(shown(state) == ["a/00005.txt", "a/00009.txt"])
+    }
+
+    /// Enter's answer by key puts the rows best first, ties in the list's order, and is taken
+    /// only for the ranked search asked for.
+    @Test func aRankedAnswerByKeyPutsTheBestFirstAndTiesInTheListsOrder() {
+        let entries = (0..<10).map { n in
+            LibraryEntry(id: "a/\(n).txt", title: "Article \(n)", format: .text, folder: "/l", saved: "2024-01-01")
+        }
+        var state = AppState(entries: entries, width: 80, height: 24)
+        var matched = MatchedArticles(keys: [], capacity: 4, ranked: true)
+        for (n, rank) in [(5, 3), (1, 1), (9, 3), (3, 1 << 32)] { matched.insert(MatchedArticles.key(of: "a/\(n).txt"), rank: Int64(rank)) }
+        #expect(state.rankedIDs(matched) == ["a/3.txt", "a/5.txt", "a/9.txt", "a/1.txt"])
+        let reducer = Reducer(renderer: ArticleRenderer(wrapper: TestSupport.wrapper()), clock: { 0 })
+        (state.pendingSearch, state.pendingRanked) = ("art", false)
+        _ = reducer.reduce(&state, .matched(query: "art", matched))
+        #expect(state.librarySearch == nil)
+        state.pendingRanked = true
+        _ = reducer.reduce(&state, .matched(query: "art", matched))
+        #expect(state.librarySearch?.matches == .ranked(["a/3.txt", "a/5.txt", "a/9.txt", "a/1.txt"]))
+        #expect(state.visible.map { state.entries[$0].id } == ["a/3.txt", "a/5.txt", "a/9.txt", "a/1.txt"])
     }
 
     /// A library search shows its rows in the answer's order, each once, through the filter, and

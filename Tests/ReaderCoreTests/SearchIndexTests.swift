@@ -41,8 +41,14 @@ import Testing
             guard update else { continue }
             let keys = try #require(try cache.index().keys(), "\(comment)")
             let typed = try LibrarySearch.scanned(query, in: Library(root: root), typing: true)
-            #expect(try LibrarySearch.filtered(query, cache: cache, keys: keys) == MatchedArticles(ids: typed.results.map(\.id)),
+            #expect(try LibrarySearch.matched(query, cache: cache, keys: keys) == MatchedArticles(ids: typed.results.map(\.id)),
                     "\(query), \(comment), typed")
+            // And Enter's answer: the same articles, each of the rank the scan gives it.
+            var ranked = MatchedArticles(keys: [], capacity: typed.count, ranked: true)
+            for result in typed.results {
+                ranked.insert(MatchedArticles.key(of: result.id), rank: (result.titleMatches ? 1 << 32 : 0) | Int64(result.matches))
+            }
+            #expect(try LibrarySearch.matched(query, cache: cache, keys: keys, ranked: true) == ranked, "\(query), \(comment), ranked")
         }
     }
 
@@ -216,19 +222,19 @@ import Testing
         _ = try LibrarySearch.indexed("harbour", in: library, cache: cache)
         let keys = try #require(try cache.index().keys())
         #expect(keys.count == 20)
-        let matched = try #require(try LibrarySearch.filtered("harb", cache: cache, keys: keys))
+        let matched = try #require(try LibrarySearch.matched("harb", cache: cache, keys: keys))
         #expect(matched == MatchedArticles(ids: try LibrarySearch.scanned("harb", in: library, typing: true).results.map(\.id)))
         #expect(matched.count > 0)
         try folder.write("library/added.txt", Self.article(&random))
         _ = try LibrarySearch.indexed("harbour", in: library, cache: cache)
-        #expect(try LibrarySearch.filtered("harb", cache: cache, keys: keys) == nil)
+        #expect(try LibrarySearch.matched("harb", cache: cache, keys: keys) == nil)
         let current = try #require(try cache.index().keys())
-        #expect(try LibrarySearch.filtered("harb", cache: cache, keys: current) != nil)
+        #expect(try LibrarySearch.matched("harb", cache: cache, keys: current) != nil)
         // Built again from the same files: the same rows, another index.
         let index = try cache.index()
         _ = try SearchIndex.replacing(index, after: SQLiteError(code: 11, message: "test"))
         _ = try LibrarySearch.indexed("harbour", in: library, cache: cache)
-        #expect(try LibrarySearch.filtered("harb", cache: cache, keys: current) == nil)
+        #expect(try LibrarySearch.matched("harb", cache: cache, keys: current) == nil)
         #expect(try cache.index().keys() != nil)
     }
 

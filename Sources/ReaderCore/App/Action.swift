@@ -10,8 +10,9 @@ public enum Action: Sendable {
     case previewed(id: String, Article)
     /// The ids matching a library search, best first.
     case searched(query: String, ids: [String])
-    /// The articles matching a library search as its query is typed, unranked.
-    case filtered(query: String, MatchedArticles)
+    /// The articles matching a library search, by key: unranked as its query is typed, ranked
+    /// for Enter (`MatchedArticles.isRanked`).
+    case matched(query: String, MatchedArticles)
     /// A library search that could not be answered, and why.
     case searchFailed(query: String, String)
     /// The complete layout `Effect.layOut` asked for.

@@ -35,8 +35,8 @@ public struct AppState: Sendable {
     /// Each entry's index by id: made when a ranked answer first needs it after the entries
     /// changed, so the list follows each answer in the time of its matches, not of the library.
     private var positions: [String: Int]?
-    /// Each entry's key (`MatchedArticles.key`), made when an unranked answer first needs them
-    /// after the entries changed: the list filters on an answer with no id hashed again.
+    /// Each entry's key (`MatchedArticles.key`), made when an answer by key first needs them
+    /// after the entries changed: the list follows an answer with no id hashed again.
     private var keys: [UInt64]?
     public var state: StateFile
     public var width: Int
@@ -117,6 +117,26 @@ public struct AppState: Sendable {
     /// How many articles are unread.
     public var unreadCount: Int { entries.reduce(0) { $0 + ($1.read ? 0 : 1) } }
 
+    /// The ids of the entries a ranked answer matched, best first, ties in the list's order.
+    public mutating func rankedIDs(_ matched: MatchedArticles) -> [String] {
+        let keys = entryKeys()
+        var found: [(index: Int, rank: Int64)] = []
+        found.reserveCapacity(matched.count)
+        for index in entries.indices {
+            if let rank = matched.rank(key: keys[index]) { found.append((index, rank)) }
+        }
+        found.sort { $0.rank != $1.rank ? $0.rank > $1.rank : $0.index < $1.index }
+        return found.map { entries[$0.index].id }
+    }
+
+    /// Each entry's key, made when first needed after the entries changed.
+    private mutating func entryKeys() -> [UInt64] {
+        if let keys { return keys }
+        let made = entries.map { MatchedArticles.key(of: $0.id) }
+        keys = made
+        return made
+    }
+
     /// Recomputes the rows shown from the filter, the sort and the library search, keeping
     /// the selected article selected when it is still shown.
     public mutating func refreshVisible() {
@@ -132,8 +152,8 @@ public struct AppState: Sendable {
         case .bookmarked: indices = indices.filter { entries[$0].bookmarked }
         }
         if let search = librarySearch, case .unranked(let matched) = search.matches {
-            if keys == nil { keys = entries.map { MatchedArticles.key(of: $0.id) } }
-            if let keys { indices = indices.filter { matched.contains(key: keys[$0]) } }
+            let keys = entryKeys()
+            indices = indices.filter { matched.contains(key: keys[$0]) }
         }
         if let search = librarySearch, case .ranked(let ids) = search.matches {
             // The answer's ids in its order, each once, as the filter lets them through.

@@ -5,8 +5,9 @@ public enum Effect: Equatable, Sendable {
     /// Read an article for the preview, in the background; answer with `Action.previewed`.
     case preview(LibraryEntry)
     /// Search the library in the background, the last word a prefix as `SearchQuery` has it when
-    /// typing: `ranked` (Enter) answered with `Action.searched`, else (as the query is typed)
-    /// with `Action.filtered`; with `Action.searchFailed` when it cannot be.
+    /// typing: `ranked` (Enter) answered with `Action.searched` or a ranked `Action.matched`, else
+    /// (as the query is typed) with an unranked `Action.matched`; with `Action.searchFailed` when
+    /// it cannot be.
     case searchLibrary(String, ranked: Bool)
     /// Read the library's list and the state again in the background; answer with `Action.libraryLoaded`.
     case reload

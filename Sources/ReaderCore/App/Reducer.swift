@@ -64,8 +64,8 @@ public struct Reducer {
             return []
         case .searched(let query, let ids):
             return searched(query, .ranked(ids), &state)
-        case .filtered(let query, let matched):
-            return searched(query, .unranked(matched), &state)
+        case .matched(let query, let matched):
+            return searched(query, matched.isRanked ? .ranked(state.rankedIDs(matched)) : .unranked(matched), &state)
         case .searchFailed(let query, let why):
             guard state.pendingSearch == query else { return [] }
             state.pendingSearch = nil

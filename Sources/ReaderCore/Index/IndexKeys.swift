@@ -11,12 +11,13 @@ public struct IndexKeys: Sendable {
     /// How many articles the index holds.
     public var count: Int { rowids.count }
 
-    /// The articles of `matched`, rowids in ascending order: one walk beside `rowids`.
-    func articles(_ matched: [Int64]) -> MatchedArticles {
-        var found = MatchedArticles(keys: [], capacity: matched.count), place = 0
-        for rowid in matched {
+    /// The articles of `matched`, rowids in ascending order, with their `ranks` (one each) if
+    /// given: one walk beside `rowids`.
+    func articles(_ matched: [Int64], ranks: [Int64]? = nil) -> MatchedArticles {
+        var found = MatchedArticles(keys: [], capacity: matched.count, ranked: ranks != nil), place = 0
+        for (index, rowid) in matched.enumerated() {
             while place < rowids.count && rowids[place] < rowid { place += 1 }
-            if place < rowids.count && rowids[place] == rowid { found.insert(keys[place]) }
+            if place < rowids.count && rowids[place] == rowid { found.insert(keys[place], rank: ranks?[index] ?? 0) }
         }
         return found
     }

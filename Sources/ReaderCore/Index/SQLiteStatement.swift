@@ -59,6 +59,16 @@ final class SQLiteStatement {
         return body(UnsafeRawBufferPointer(start: count > 0 ? sqlite3_column_blob(statement, column) : nil, count: count))
     }
 
+    /// A blob of native 64-bit integers (`reader_rowids`), as integers.
+    func integers(_ column: Int32) -> [Int64] {
+        withBytes(column) { bytes in
+            [Int64](unsafeUninitializedCapacity: bytes.count / 8) { buffer, count in
+                count = buffer.count
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[..<(count * 8)]))
+            }
+        }
+    }
+
     func blob(_ column: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(statement, column))
         guard count > 0, let pointer = sqlite3_column_blob(statement, column) else { return [] }

@@ -375,35 +375,41 @@ public final class SearchIndex {
         }
     }
 
-    /// The articles that match `query`, by the keys of their rowids, unranked: one pass of FTS5
-    /// that looks up nothing, stopped if `progress` is cancelled meanwhile. Nil when the index no
-    /// longer holds what it held as `keys` was read.
-    func matches(_ query: SearchQuery, keys: IndexKeys, progress: WorkProgress? = nil) throws(SQLiteError) -> MatchedArticles? {
-        guard let progress else { return try matches(query, keys: keys) }
-        return try progress.interruptible(by: database.interrupter) { () throws(SQLiteError) in try matches(query, keys: keys) }
+    /// The articles that match `query`, by the keys of their rowids, with their ranks if `ranked`
+    /// (`reader_rank`): one pass of FTS5 that looks up nothing, stopped if `progress` is
+    /// cancelled meanwhile. Nil when the index no longer holds what it held as `keys` was read.
+    func matches(_ query: SearchQuery, keys: IndexKeys, ranked: Bool = false,
+                 progress: WorkProgress? = nil) throws(SQLiteError) -> MatchedArticles? {
+        guard let progress else { return try matches(query, keys: keys, ranked: ranked) }
+        return try progress.interruptible(by: database.interrupter) { () throws(SQLiteError) in
+            try matches(query, keys: keys, ranked: ranked)
+        }
     }
 
-    private func matches(_ query: SearchQuery, keys: IndexKeys) throws(SQLiteError) -> MatchedArticles? {
+    private func matches(_ query: SearchQuery, keys: IndexKeys, ranked: Bool) throws(SQLiteError) -> MatchedArticles? {
         try database.reading { () throws(SQLiteError) -> MatchedArticles? in
             guard try version() == keys.version else { return nil }
-            // Every rowid in one step (`reader_rowids`), sorted here if SQLite did not keep FTS5's order.
-            let statement = try database.prepare("SELECT reader_rowids(rowid) FROM (SELECT rowid FROM docs WHERE docs MATCH ?)")
+            // Every rowid (and rank) in one step, `reader_rowids` gathering them; `LIMIT -1` keeps
+            // the rank in the query FTS5 runs. Sorted here if SQLite did not keep FTS5's order.
+            let matching = ranked ? "SELECT rowid, reader_rank(docs) AS r FROM docs WHERE docs MATCH ? LIMIT -1"
+                : "SELECT rowid FROM docs WHERE docs MATCH ?"
+            let gathered = ranked ? "reader_rowids(rowid), reader_rowids(r)" : "reader_rowids(rowid)"
+            let statement = try database.prepare("SELECT \(gathered) FROM (\(matching))")
                 .bind(.text(query.expression))
-            guard try statement.step() else { return keys.articles([]) }
-            var rowids = statement.withBytes(0) { bytes in
-                [Int64](unsafeUninitializedCapacity: bytes.count / 8) { buffer, count in
-                    count = buffer.count
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[..<(count * 8)]))
-                }
+            guard try statement.step() else { return keys.articles([], ranks: ranked ? [] : nil) }
+            var (rowids, ranks) = (statement.integers(0), ranked ? statement.integers(1) : nil)
+            if zip(rowids, rowids.dropFirst()).contains(where: { $0 > $1 }) {
+                let order = rowids.indices.sorted { rowids[$0] < rowids[$1] }
+                (rowids, ranks) = (order.map { rowids[$0] }, ranks.map { ranks in order.map { ranks[$0] } })
             }
-            if zip(rowids, rowids.dropFirst()).contains(where: { $0 > $1 }) { rowids.sort() }
-            return keys.articles(rowids)
+            return keys.articles(rowids, ranks: ranks)
         }
     }
 
     /// The index's mark and the signature of the rows it records holding; nil with no such record.
     private func version() throws(SQLiteError) -> String? {
-        let statement = try database.cached("SELECT (SELECT value FROM info WHERE key = 'made'), value FROM info WHERE key = 'rows'")
+        let statement = try database.cached(
+            "SELECT (SELECT value FROM info WHERE key = 'made'), value FROM info WHERE key = 'rows'")
         defer { statement.reset() }
         return try statement.step() ? statement.text(0) + " " + statement.text(1) : nil
     }

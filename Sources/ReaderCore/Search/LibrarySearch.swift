@@ -54,13 +54,14 @@ public enum LibrarySearch {
         }
     }
 
-    /// The articles that match `query` as it is typed (its last word a prefix), for the list to
-    /// filter on in its own order: from the index alone, unranked, by the keys `keys` read of it.
-    /// Nil when the index no longer holds what it held then: `indexed` answers instead. Once
-    /// `progress` is cancelled, the query is interrupted and fails.
-    public static func filtered(_ query: String, cache: LibraryCache, keys: IndexKeys,
-                                progress: WorkProgress? = nil) throws -> MatchedArticles? {
-        try cache.index().matches(SearchQuery(query, typing: true), keys: keys, progress: progress)
+    /// The articles that match `query` as it is typed (its last word a prefix), by the keys of
+    /// their ids, from the index alone through the keys `keys` read of it: unranked, for the list
+    /// to narrow in its own order, or `ranked` (Enter's answer, `reader_rank`). Nil when the index
+    /// no longer holds what it held then: `indexed` answers instead. Once `progress` is
+    /// cancelled, the query is interrupted and fails.
+    public static func matched(_ query: String, cache: LibraryCache, keys: IndexKeys, ranked: Bool = false,
+                               progress: WorkProgress? = nil) throws -> MatchedArticles? {
+        try cache.index().matches(SearchQuery(query, typing: true), keys: keys, ranked: ranked, progress: progress)
     }
 
     /// `indexed`'s answer from `index`, given the library's rows (`current`: all indexed as they are).
