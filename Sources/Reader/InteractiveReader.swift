@@ -57,6 +57,7 @@ struct InteractiveReader {
                 _ = perform(effect, for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer, saver: saver)
             }
         }
+        var queuedSearch: Effect?
         while running {
             terminal.draw(renderer.render(app))
             // The layout on screen now: if a key replaces it (a resize, `f`, another article), the
@@ -103,10 +104,18 @@ struct InteractiveReader {
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
                 if effect == .quit { running = false; continue }
+                if case .searchLibrary = effect { queuedSearch = effect; continue }
+                if effect == .cancelSearch { queuedSearch = nil }
                 if let answer = perform(effect, for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer,
                                           saver: saver) {
                     effects += reducer.reduce(&app, answer)
                 }
+            }
+            // A library search starts once no key waits (the rest of a paste, keys typed ahead),
+            // so a query typed over before it began is never searched.
+            if let search = queuedSearch, !terminal.keyIsWaiting() {
+                _ = perform(search, for: app, jobs: &jobs, terminal: terminal, opener: opener, indexer: indexer, saver: saver)
+                queuedSearch = nil
             }
             // Changes are saved off the loop; a held lock, or a problem met, shows at once.
             if let message = saver.step(live: { [entries = app.entries] in Set(entries.map(\.fingerprint)) }) {

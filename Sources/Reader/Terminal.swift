@@ -25,6 +25,8 @@ final class Terminal {
 
     private let window: UnsafeMutablePointer<WINDOW>
     private let screenPointer: OpaquePointer
+    /// The descriptor keys are read from.
+    private let keyboard: Int32
     private var theme: Theme
     private var pairs: [Theme.Look: Int16] = [:]
     private var last: Screen?
@@ -41,7 +43,7 @@ final class Terminal {
         }
         // Keys come from the terminal, as less reads them: /dev/tty when standard input is
         // redirected or closed (a read of /dev/null would return at once, forever).
-        let keyboard = isatty(STDIN_FILENO) == 1 ? STDIN_FILENO : open("/dev/tty", O_RDWR | O_CLOEXEC)
+        keyboard = isatty(STDIN_FILENO) == 1 ? STDIN_FILENO : open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard keyboard >= 0 else { throw StartError.noKeyboard(String(cString: strerror(errno))) }
         // newterm, not initscr: an unknown TERM returns NULL instead of exiting the process.
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(keyboard, "r"),
@@ -97,6 +99,13 @@ final class Terminal {
     /// How long `readKey` waits: for ever (nil), or this many milliseconds.
     func setKeyTimeout(milliseconds: Int?) {
         wtimeout(window, Int32(milliseconds ?? -1))
+    }
+
+    /// Whether input waits to be read as keys: the rest of a paste, or keys typed ahead. ncurses
+    /// reads the keyboard a byte at a time, so what it has not taken is still in the descriptor.
+    func keyIsWaiting() -> Bool {
+        var waiting = pollfd(fd: keyboard, events: Int16(POLLIN), revents: 0)
+        return poll(&waiting, 1, 0) == 1 && waiting.revents & Int16(POLLIN) != 0
     }
 
     /// The next key, or nil when interrupted, timed out (a signal) or the terminal resized (`resized` set).

@@ -58,10 +58,12 @@ public enum LibrarySearch {
     /// their ids, from the index alone through the keys `keys` read of it: unranked, for the list
     /// to narrow in its own order, or `ranked` (Enter's answer, `reader_rank`). Nil when the index
     /// no longer holds what it held then: `indexed` answers instead. Once `progress` is
-    /// cancelled, the query is interrupted and fails.
+    /// cancelled, the query is interrupted and fails. What the query and its connection freed is
+    /// given back (each search runs on a thread of its own, whose arena would keep it).
     public static func matched(_ query: String, cache: LibraryCache, keys: IndexKeys, ranked: Bool = false,
                                progress: WorkProgress? = nil) throws -> MatchedArticles? {
-        try cache.index().matches(SearchQuery(query, typing: true), keys: keys, ranked: ranked, progress: progress)
+        defer { FreedMemory.release() }
+        return try cache.index().matches(SearchQuery(query, typing: true), keys: keys, ranked: ranked, progress: progress)
     }
 
     /// `indexed`'s answer from `index`, given the library's rows (`current`: all indexed as they are).
