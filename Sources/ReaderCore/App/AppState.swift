@@ -72,9 +72,9 @@ public struct AppState: Sendable {
     public var selectAfterLoad: String?
     /// `r` was pressed and the list not read again yet.
     public var reloadAsked = false
-    /// The library search asked for and not answered yet, and whether it is Enter's, best first
-    /// (else the one as the query is typed, answered unranked).
+    /// The library search asked for and not answered yet.
     public var pendingSearch: String?
+    /// Whether that search is Enter's, best first (else the one as the query is typed, unranked).
     public var pendingRanked = false
     /// The library search in force when the prompt opened: the list goes back to it when the
     /// prompt is given up (the list follows the query while it is typed).
