@@ -31,12 +31,9 @@ public struct AppState: Sendable {
     /// How many search lines the prompt remembers.
     static let historyLimit = 100
 
-    public var entries: [LibraryEntry] { didSet { (positions, keys) = (nil, nil) } }
-    /// Each entry's index by id: made when a ranked answer first needs it after the entries
-    /// changed, so the list follows each answer in the time of its matches, not of the library.
-    private var positions: [String: Int]?
-    /// Each entry's key (`MatchedArticles.key`), made when an answer by key first needs them
-    /// after the entries changed: the list follows an answer with no id hashed again.
+    public var entries: [LibraryEntry] { didSet { keys = nil } }
+    /// Each entry's key (`MatchedArticles.key`), made when a search's answer first needs them
+    /// after the entries changed: the list follows each answer with no id hashed again.
     private var keys: [UInt64]?
     public var state: StateFile
     public var width: Int
@@ -44,8 +41,9 @@ public struct AppState: Sendable {
     public var focus: Pane = .list
     public var filter: Filter = .all
     public var sort: Sort = .date
-    /// The library search in force: its query and what it matched.
-    public var librarySearch: (query: String, matches: LibraryMatches)?
+    /// The library search in force: its query and what it matched (ranked after Enter; as the
+    /// query is typed, unranked, the list in its own order and sort).
+    public var librarySearch: (query: String, matches: MatchedArticles)?
     /// Indices into `entries` of the rows shown, in order.
     public private(set) var visible: [Int] = []
     /// The selected row, an index into `visible`.
@@ -78,7 +76,7 @@ public struct AppState: Sendable {
     public var pendingRanked = false
     /// The library search in force when the prompt opened: the list goes back to it when the
     /// prompt is given up (the list follows the query while it is typed).
-    public var searchBeforePrompt: (query: String, matches: LibraryMatches)?
+    public var searchBeforePrompt: (query: String, matches: MatchedArticles)?
     public var question: Question?
     public var help: Help?
     /// The open article's headings, when `t` shows them.
@@ -117,18 +115,6 @@ public struct AppState: Sendable {
     /// How many articles are unread.
     public var unreadCount: Int { entries.reduce(0) { $0 + ($1.read ? 0 : 1) } }
 
-    /// The ids of the entries a ranked answer matched, best first, ties in the list's order.
-    public mutating func rankedIDs(_ matched: MatchedArticles) -> [String] {
-        let keys = entryKeys()
-        var found: [(index: Int, rank: Int64)] = []
-        found.reserveCapacity(matched.count)
-        for index in entries.indices {
-            if let rank = matched.rank(key: keys[index]) { found.append((index, rank)) }
-        }
-        found.sort { $0.rank != $1.rank ? $0.rank > $1.rank : $0.index < $1.index }
-        return found.map { entries[$0.index].id }
-    }
-
     /// Each entry's key, made when first needed after the entries changed.
     private mutating func entryKeys() -> [UInt64] {
         if let keys { return keys }
@@ -151,22 +137,15 @@ public struct AppState: Sendable {
         case .unread: indices = indices.filter { !entries[$0].read }
         case .bookmarked: indices = indices.filter { entries[$0].bookmarked }
         }
-        if let search = librarySearch, case .unranked(let matched) = search.matches {
+        if let search = librarySearch {
             let keys = entryKeys()
-            indices = indices.filter { matched.contains(key: keys[$0]) }
+            indices = indices.filter { search.matches.contains(key: keys[$0]) }
         }
-        if let search = librarySearch, case .ranked(let ids) = search.matches {
-            // The answer's ids in its order, each once, as the filter lets them through.
-            if positions == nil {
-                positions = Dictionary(entries.indices.map { (entries[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-            }
-            var allowed = [Bool](repeating: filter == .all, count: entries.count)
-            if filter != .all { for index in indices { allowed[index] = true } }
-            indices = ids.compactMap { id in
-                guard let index = positions?[id], allowed[index] else { return nil }
-                allowed[index] = false
-                return index
-            }
+        if let search = librarySearch, search.matches.isRanked {
+            // Best first, ties in the list's order.
+            let keys = entryKeys()
+            let ranks = indices.map { search.matches.rank(key: keys[$0]) ?? 0 }
+            indices = indices.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] > ranks[$1] : $0 < $1 }.map { indices[$0] }
         } else {
             switch sort {
             case .date: break

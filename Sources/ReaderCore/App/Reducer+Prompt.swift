@@ -31,7 +31,7 @@ extension Reducer {
                 let query = String(Sanitizer.line(prompt.string).drop { $0 == " " })
                 if state.pendingSearch == query && state.pendingRanked { return [] }
                 if state.pendingSearch == nil, let search = state.librarySearch, search.query == query,
-                   case .ranked = search.matches {
+                   search.matches.isRanked {
                     state.message = Self.matchesMessage(query, search.matches.count)
                     return []
                 }
@@ -72,9 +72,8 @@ extension Reducer {
 
     /// A library search answered: in force if it is the one asked for (an answer to a search
     /// given up or replaced is dropped), from the top of the list.
-    func searched(_ query: String, _ matches: LibraryMatches, _ state: inout AppState) -> [Effect] {
-        let ranked = if case .ranked = matches { true } else { false }
-        guard state.pendingSearch == query, state.pendingRanked == ranked else { return [] }
+    func searched(_ query: String, _ matches: MatchedArticles, _ state: inout AppState) -> [Effect] {
+        guard state.pendingSearch == query, state.pendingRanked == matches.isRanked else { return [] }
         state.pendingSearch = nil
         state.librarySearch = (query, matches)
         state.refreshVisible()

@@ -63,11 +63,9 @@ public struct Reducer {
             state.message = message
             return []
         case .searched(let query, let ids):
-            return searched(query, .ranked(ids), &state)
+            return searched(query, MatchedArticles(rankedIDs: ids), &state)
         case .matched(let query, let matched):
-            // Dropped before its entries are put best first, when it is not the search asked for.
-            guard state.pendingSearch == query, state.pendingRanked == matched.isRanked else { return [] }
-            return searched(query, matched.isRanked ? .ranked(state.rankedIDs(matched)) : .unranked(matched), &state)
+            return searched(query, matched, &state)
         case .searchFailed(let query, let why):
             guard state.pendingSearch == query else { return [] }
             state.pendingSearch = nil

@@ -1,7 +1,7 @@
 /// The articles a library search matched, as the keys of their ids (`key(of:)`), with their
-/// ranks when the answer is ranked: what the list filters on while a query is typed, keeping its
-/// own order, and orders best first after Enter. A key is a 64-bit hash, so two ids share one
-/// with a chance of about one in 10⁹ for each search of a library of 100,000.
+/// ranks when the answer is ranked: what the list filters on, keeping its own order and sort
+/// while a query is typed, best first (ties in its order) after Enter. A key is a 64-bit hash,
+/// so two ids share one with a chance of about one in 10⁹ for each search of 100,000 articles.
 ///
 /// The keys are held by open addressing, each at the slot of its low bits or the next free one
 /// (they are hashes already, and a `Set` would hash them again: a third of the time of a typed
