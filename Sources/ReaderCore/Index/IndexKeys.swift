@@ -1,6 +1,6 @@
 /// The key (`MatchedArticles.key`) of each article an index holds, by rowid, read at one moment
-/// of the index: what lets a search as a query is typed answer with the keys of the rows FTS5
-/// gives, and look up no id. Good only while the index holds what it held then (`version`:
+/// of the index: what lets the reader's searches answer with the keys of the rows FTS5 gives,
+/// and look up no id. Good only while the index holds what it held then (`version`:
 /// the index's own mark and the rows it recorded holding), which `SearchIndex.matches` checks.
 public struct IndexKeys: Sendable {
     /// Ascending, each with the key at its place in `keys`.
