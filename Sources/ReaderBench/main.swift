@@ -15,15 +15,19 @@
 //   index), n, a resize (100×30 ↔ 120×40, without and with a search in force), Ctrl-D, t (with q),
 //   and J (the next article; its file read and laid out, as the front end does it in the
 //   background, timed apart). In the background, not keys: a reload after
-//   100 files changed, and a two-word library search.
+//   100 files changed. Then, the index brought up to date: library searches in process (the
+//   count and best 50, with snippets), the index's keys read, each prefix of `OpenAI` and `乔素`
+//   typed at the library prompt (the keys of every match, unranked, and the list filtered on
+//   them), and Enter after `OpenAI` (every match ranked, the list best first), 10 runs each.
 //
 // - With --html, `reader show FILE --width W` without the process: the file read, then
 //   `ArticleLoader().load` (decode, parse, reader mode, blocks, links) and
 //   `ArticleRenderer.layout` at W columns, N times after one untimed run; no library, cache or
 //   state is read.
 //
-// Prints, in microseconds, `startup first-screen MEDIAN WORST`, `key NAME MEDIAN WORST LABEL`
-// and `background NAME MEDIAN WORST LABEL` lines; with --html, `html NAME MEDIAN WORST BEST LABEL`
+// Prints, in microseconds, `startup first-screen MEDIAN WORST`, `key NAME MEDIAN WORST LABEL`,
+// `background NAME MEDIAN WORST LABEL`, `search library MEDIAN WORST LABEL` and
+// `typed letter MEDIAN WORST LABEL` lines; with --html, `html NAME MEDIAN WORST BEST LABEL`
 // lines for read, load, layout and show (load + layout, each run's sum).
 // The cache folder is --cache DIR, else $XDG_CACHE_HOME/reader; the state folder is
 // --state-dir DIR, else CACHE/bench-state (nothing else is read or written).
