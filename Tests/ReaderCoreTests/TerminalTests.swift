@@ -35,6 +35,10 @@ import Testing
             try tmux(["set-option", "-g", "status", "off"])
             try tmux(["pipe-pane", "-o", "-t", "0", "cat >> '\(raw)'"])
             if shell {
+                // Typed once the shell shows its prompt: typed earlier, on a loaded machine, the
+                // line can be read before the shell has set up job control, and the reader then
+                // runs outside the terminal's foreground group, where Ctrl-Z never reaches it.
+                try waitFor(settled: false) { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
                 // Typed without the echo: a stopped job would let the shell run it at once.
                 try send("\(env) \(command)", literal: true)
                 try send("Enter")
