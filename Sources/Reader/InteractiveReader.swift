@@ -224,9 +224,8 @@ struct InteractiveReader {
                         try LibrarySearch.indexed(query, in: library, cache: $0, scope: scope, snippets: false, typing: true,
                                                   update: false, progress: progress)
                     } ?? LibrarySearch.scanned(query, in: library, typing: true)
-                    let ids = results.results.map(\.id)
                     guard !progress.isCancelled else { return nil }
-                    return ranked ? .searched(query: query, ids: ids) : .matched(query: query, MatchedArticles(ids: ids))
+                    return .matched(query: query, MatchedArticles(ids: results.results.map(\.id), ranked: ranked))
                 } catch {
                     return progress.isCancelled ? nil : .searchFailed(query: query, "\(error)")
                 }

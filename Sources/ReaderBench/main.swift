@@ -369,7 +369,7 @@ var typingState = whole
         _ = reducer.reduce(&typingState, .matched(query: query, matched))
     } else if let answer = try? LibrarySearch.indexed(query, in: library, cache: library.cache!, scope: .indexed(rows),
                                                       snippets: false, typing: true) {
-        _ = reducer.reduce(&typingState, .searched(query: query, ids: answer.results.map(\.id)))
+        _ = reducer.reduce(&typingState, .matched(query: query, MatchedArticles(ids: answer.results.map(\.id), ranked: ranked)))
     }
     return typingState.visible.count
 }

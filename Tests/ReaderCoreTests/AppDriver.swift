@@ -51,9 +51,7 @@ final class AppDriver {
                 }
             case .searchLibrary(let query, let ranked):
                 if let results = try? LibrarySearch.scanned(query, in: library, typing: true) {
-                    let ids = results.results.map(\.id)
-                    effects += reducer.reduce(&state, ranked ? .searched(query: query, ids: ids)
-                                                              : .matched(query: query, MatchedArticles(ids: ids)))
+                    effects += reducer.reduce(&state, .matched(query: query, MatchedArticles(ids: results.results.map(\.id), ranked: ranked)))
                 }
             case .layOut(let id, let width, _):
                 if deferBackground { deferred.append(effect); continue }

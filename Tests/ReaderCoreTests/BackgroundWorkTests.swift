@@ -40,7 +40,7 @@ import Testing
         #expect(reducer.reduce(&app.state, .key(.escape)) == [.cancelSearch])
         #expect(app.state.message == "search for '夜市' cancelled")
         // The answer that comes anyway changes nothing.
-        _ = reducer.reduce(&app.state, .searched(query: "夜市", ids: []))
+        _ = reducer.reduce(&app.state, .matched(query: "夜市", MatchedArticles(ids: [], ranked: true)))
         #expect(app.state.librarySearch == nil)
         #expect(app.state.visible.count == app.state.entries.count)
     }
@@ -53,11 +53,11 @@ import Testing
         for key in Key.parse("/图书馆<Enter>") { effects += reducer.reduce(&app.state, .key(key)) }
         #expect(effects == [.cancelSearch, .searchLibrary("图", ranked: false), .cancelSearch, .searchLibrary("图书", ranked: false),
                             .cancelSearch, .searchLibrary("图书馆", ranked: false), .cancelSearch, .searchLibrary("图书馆", ranked: true)])
-        _ = reducer.reduce(&app.state, .searched(query: "first", ids: []))
+        _ = reducer.reduce(&app.state, .matched(query: "first", MatchedArticles(ids: [], ranked: true)))
         #expect(app.state.librarySearch == nil)
         let id = try #require(app.state.entries.first?.id)
-        _ = reducer.reduce(&app.state, .searched(query: "图书馆", ids: [id]))
-        #expect(app.state.librarySearch?.matches == MatchedArticles(rankedIDs: [id]))
+        _ = reducer.reduce(&app.state, .matched(query: "图书馆", MatchedArticles(ids: [id], ranked: true)))
+        #expect(app.state.librarySearch?.matches == MatchedArticles(ids: [id], ranked: true))
     }
 
     /// A search that fails says why and is no longer under way; a failure of one typed over says nothing.
@@ -84,7 +84,7 @@ import Testing
         #expect(app.state.librarySearch?.query == "bike")
         #expect(app.screen.text.contains("/bike"))
         // A late answer to "bi" changes nothing.
-        app.dispatch(.searched(query: "bi", ids: []))
+        app.dispatch(.matched(query: "bi", MatchedArticles(ids: [], ranked: true)))
         #expect(app.state.visible.count == typed)
         // Erased: the whole list again; typed again and given up: the whole list too.
         app.send("<BS><BS><BS><BS>")
@@ -222,17 +222,14 @@ import Testing
     /// The first screens hold a few screens of rows, more to reach the selection, and no more
     /// than their limit; a library search in force is not among them.
     @Test func theFirstScreensHoldAFewScreensAndTheSelection() {
-        let entries = (0..<3_000).map { n in
-            LibraryEntry(id: String(format: "a/%05d.txt", n), title: "Article \(n)", format: .text, folder: "/l", saved: "2024-01-01")
-        }
-        var state = AppState(entries: entries, width: 80, height: 24)
+        var state = AppState(entries: Self.entries(3_000), width: 80, height: 24)
         #expect(state.firstScreens.count == AppState.firstScreensRows)
         state.selected = 400
         #expect(state.firstScreens.count == 424 && state.firstScreens.last?.id == "a/00423.txt")
         state.selected = 2_500
         #expect(state.firstScreens.count == AppState.firstScreensLimit)
         state.selected = 0
-        state.librarySearch = ("Article 2999", MatchedArticles(rankedIDs: ["a/02999.txt"]))
+        state.librarySearch = ("Article 2999", MatchedArticles(ids: ["a/02999.txt"], ranked: true))
         state.refreshVisible()
         #expect(state.visible.count == 1 && state.firstScreens.first?.id == "a/00000.txt")
     }
@@ -240,39 +237,33 @@ import Testing
     /// An answer as the query is typed filters the list in its own order and sort, through the
     /// filter, and follows the entries when they change.
     @Test func anUnrankedAnswerFiltersTheListInItsOrder() {
-        let entries = (0..<3_000).map { n in
-            LibraryEntry(id: String(format: "a/%05d.txt", n), title: "Article \(3_000 - n)", format: .text, folder: "/l",
-                         saved: "2024-01-01")
-        }
-        var state = AppState(entries: entries, width: 80, height: 24)
+        var state = AppState(entries: Self.entries(3_000) { "Article \(3_000 - $0)" }, width: 80, height: 24)
         state.librarySearch = ("article", MatchedArticles(ids: ["a/00009.txt", "a/00001.txt", "gone.txt", "a/00005.txt"]))
         state.refreshVisible()
-        func shown(_ state: AppState) -> [String] { state.visible.map { state.entries[$0].id } }
-        #expect(shown(state) == ["a/00001.txt", "a/00005.txt", "a/00009.txt"])
+        #expect(Self.shown(state) == ["a/00001.txt", "a/00005.txt", "a/00009.txt"])
         #expect(state.librarySearch?.matches.count == 4)
         state.sort = .title
         state.refreshVisible()
-        #expect(shown(state) == ["a/00009.txt", "a/00005.txt", "a/00001.txt"])
+        #expect(Self.shown(state) == ["a/00009.txt", "a/00005.txt", "a/00001.txt"])
         state.entries[5].read = true
         state.filter = .unread
         state.refreshVisible()
-        #expect(shown(state) == ["a/00009.txt", "a/00001.txt"])
+        #expect(Self.shown(state) == ["a/00009.txt", "a/00001.txt"])
         state.entries.removeFirst(3)
         state.filter = .all
         state.sort = .date
         state.refreshVisible()
-        #expect(shown(state) == ["a/00005.txt", "a/00009.txt"])
+        #expect(Self.shown(state) == ["a/00005.txt", "a/00009.txt"])
     }
 
     /// Enter's answer by key puts the rows best first, ties in the list's order, and is taken
     /// only for the ranked search asked for.
     @Test func aRankedAnswerByKeyPutsTheBestFirstAndTiesInTheListsOrder() {
-        let entries = (0..<10).map { n in
-            LibraryEntry(id: "a/\(n).txt", title: "Article \(n)", format: .text, folder: "/l", saved: "2024-01-01")
-        }
-        var state = AppState(entries: entries, width: 80, height: 24)
+        var state = AppState(entries: Self.entries(10), width: 80, height: 24)
         var matched = MatchedArticles(keys: [], capacity: 4, ranked: true)
-        for (n, rank) in [(5, 3), (1, 1), (9, 3), (3, 1 << 32)] { matched.insert(MatchedArticles.key(of: "a/\(n).txt"), rank: Int64(rank)) }
+        for (n, rank) in [(5, 3), (1, 1), (9, 3), (3, 1 << 32)] {
+            matched.insert(MatchedArticles.key(of: "a/0000\(n).txt"), rank: Int64(rank))
+        }
         let reducer = Reducer(renderer: ArticleRenderer(wrapper: TestSupport.wrapper()), clock: { 0 })
         (state.pendingSearch, state.pendingRanked) = ("art", false)
         _ = reducer.reduce(&state, .matched(query: "art", matched))
@@ -280,28 +271,34 @@ import Testing
         state.pendingRanked = true
         _ = reducer.reduce(&state, .matched(query: "art", matched))
         #expect(state.librarySearch?.matches == matched)
-        #expect(state.visible.map { state.entries[$0].id } == ["a/3.txt", "a/5.txt", "a/9.txt", "a/1.txt"])
+        #expect(Self.shown(state) == ["a/00003.txt", "a/00005.txt", "a/00009.txt", "a/00001.txt"])
     }
 
     /// A library search shows its rows in the answer's order, each once, through the filter, and
     /// still does once the list changed under it.
     @Test func aSearchAnswerShowsItsRowsInItsOrderThroughTheFilter() {
-        let entries = (0..<3_000).map { n in
-            LibraryEntry(id: String(format: "a/%05d.txt", n), title: "Article \(n)", format: .text, folder: "/l", saved: "2024-01-01")
-        }
-        var state = AppState(entries: entries, width: 80, height: 24)
-        state.librarySearch = ("article", MatchedArticles(rankedIDs: ["a/00005.txt", "a/00001.txt", "gone.txt", "a/00005.txt",
-                                                                      "a/00009.txt"]))
+        var state = AppState(entries: Self.entries(3_000), width: 80, height: 24)
+        state.librarySearch = ("article", MatchedArticles(ids: ["a/00005.txt", "a/00001.txt", "gone.txt", "a/00005.txt", "a/00009.txt"],
+                                                          ranked: true))
         state.refreshVisible()
-        func shown(_ state: AppState) -> [String] { state.visible.map { state.entries[$0].id } }
-        #expect(shown(state) == ["a/00005.txt", "a/00001.txt", "a/00009.txt"])
+        #expect(Self.shown(state) == ["a/00005.txt", "a/00001.txt", "a/00009.txt"])
         state.entries[1].read = true
         state.filter = .unread
         state.refreshVisible()
-        #expect(shown(state) == ["a/00005.txt", "a/00009.txt"])
+        #expect(Self.shown(state) == ["a/00005.txt", "a/00009.txt"])
         state.entries.removeFirst(3)
         state.filter = .all
         state.refreshVisible()
-        #expect(shown(state) == ["a/00005.txt", "a/00009.txt"])
+        #expect(Self.shown(state) == ["a/00005.txt", "a/00009.txt"])
     }
+
+    /// `count` entries, `a/00000.txt` on, newest first as the list has them, titled by `title`.
+    static func entries(_ count: Int, title: (Int) -> String = { "Article \($0)" }) -> [LibraryEntry] {
+        (0..<count).map { n in
+            LibraryEntry(id: String(format: "a/%05d.txt", n), title: title(n), format: .text, folder: "/l", saved: "2024-01-01")
+        }
+    }
+
+    /// The ids of the rows shown, in order.
+    static func shown(_ state: AppState) -> [String] { state.visible.map { state.entries[$0].id } }
 }

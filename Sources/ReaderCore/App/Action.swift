@@ -8,8 +8,6 @@ public enum Action: Sendable {
     case notLoaded(id: String, String)
     /// The article `Effect.preview` asked for.
     case previewed(id: String, Article)
-    /// The ids matching a library search, best first.
-    case searched(query: String, ids: [String])
     /// The articles matching a library search, by key: unranked as its query is typed, ranked
     /// for Enter (`MatchedArticles.isRanked`).
     case matched(query: String, MatchedArticles)

@@ -5,9 +5,8 @@ public enum Effect: Equatable, Sendable {
     /// Read an article for the preview, in the background; answer with `Action.previewed`.
     case preview(LibraryEntry)
     /// Search the library in the background, the last word a prefix as `SearchQuery` has it when
-    /// typing: `ranked` (Enter) answered with `Action.searched` or a ranked `Action.matched`, else
-    /// (as the query is typed) with an unranked `Action.matched`; with `Action.searchFailed` when
-    /// it cannot be.
+    /// typing; answer with `Action.matched`, ranked if `ranked` (Enter) and unranked as the query
+    /// is typed, or with `Action.searchFailed` when it cannot be.
     case searchLibrary(String, ranked: Bool)
     /// Read the library's list and the state again in the background; answer with `Action.libraryLoaded`.
     case reload

@@ -62,8 +62,6 @@ public struct Reducer {
             if state.opening?.id == id { state.opening = nil }
             state.message = message
             return []
-        case .searched(let query, let ids):
-            return searched(query, MatchedArticles(rankedIDs: ids), &state)
         case .matched(let query, let matched):
             return searched(query, matched, &state)
         case .searchFailed(let query, let why):

@@ -27,14 +27,9 @@ public struct MatchedArticles: Equatable, Sendable {
     /// Whether the answer ranks its articles (Enter's search).
     public var isRanked: Bool { !ranks.isEmpty }
 
-    /// The articles `ids` names.
-    public init(ids: [String]) {
-        self.init(keys: ids.lazy.map(Self.key(of:)), capacity: ids.count)
-    }
-
-    /// The articles `ids` names, best first: each ranked above the next.
-    public init(rankedIDs ids: [String]) {
-        self.init(keys: [], capacity: ids.count, ranked: true)
+    /// The articles `ids` names; `ranked`, best first: each ranked above the next.
+    public init(ids: [String], ranked: Bool = false) {
+        self.init(keys: [], capacity: ids.count, ranked: ranked)
         for (place, id) in ids.enumerated() { insert(Self.key(of: id), rank: Int64(ids.count - place)) }
     }
 
