@@ -55,8 +55,10 @@ final class SQLiteStatement {
 
     /// The bytes of a text or blob column, lent to `body` (they are valid only until the next step).
     func withBytes<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
-        let count = Int(sqlite3_column_bytes(statement, column))
-        return body(UnsafeRawBufferPointer(start: count > 0 ? sqlite3_column_blob(statement, column) : nil, count: count))
+        // The pointer first, then its length, as SQLite asks.
+        let pointer = sqlite3_column_blob(statement, column)
+        let count = pointer == nil ? 0 : Int(sqlite3_column_bytes(statement, column))
+        return body(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 
     /// A blob of native 64-bit integers (`reader_rowids`), as integers.
@@ -69,9 +71,5 @@ final class SQLiteStatement {
         }
     }
 
-    func blob(_ column: Int32) -> [UInt8] {
-        let count = Int(sqlite3_column_bytes(statement, column))
-        guard count > 0, let pointer = sqlite3_column_blob(statement, column) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
-    }
+    func blob(_ column: Int32) -> [UInt8] { withBytes(column) { Array($0) } }
 }

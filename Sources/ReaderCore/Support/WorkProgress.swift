@@ -33,8 +33,8 @@ public final class WorkProgress: @unchecked Sendable {
 
     /// Runs `body`, calling `interrupt` from the thread that cancels if the work is cancelled
     /// while it runs: how work that checks no flag, such as an SQLite query, is stopped.
-    public func interruptible<T, E: Error>(by interrupt: @escaping @Sendable () -> Void,
-                                           _ body: () throws(E) -> T) throws(E) -> T {
+    func interruptible<T, E: Error>(by interrupt: @escaping @Sendable () -> Void,
+                                    _ body: () throws(E) -> T) throws(E) -> T {
         lock.withLock { interrupter = interrupt }
         defer { lock.withLock { interrupter = nil } }
         return try body()
