@@ -115,6 +115,16 @@ public struct AppState: Sendable {
     /// How many articles are unread.
     public var unreadCount: Int { entries.reduce(0) { $0 + ($1.read ? 0 : 1) } }
 
+    /// `indices` in the list's sort.
+    private func sorted(_ indices: [Int]) -> [Int] {
+        switch sort {
+        case .date: indices
+        case .title:
+            indices.sorted { entries[$0].title.lowercased().utf8.lexicographicallyPrecedes(entries[$1].title.lowercased().utf8) }
+        case .unreadFirst: indices.filter { !entries[$0].read } + indices.filter { entries[$0].read }
+        }
+    }
+
     /// Each entry's key, made when first needed after the entries changed.
     private mutating func entryKeys() -> [UInt64] {
         if let keys { return keys }
@@ -139,21 +149,15 @@ public struct AppState: Sendable {
         }
         if let search = librarySearch {
             let keys = entryKeys()
-            indices = indices.filter { search.matches.contains(key: keys[$0]) }
-        }
-        if let search = librarySearch, search.matches.isRanked {
-            // Best first, ties in the list's order.
-            let keys = entryKeys()
-            let ranks = indices.map { search.matches.rank(key: keys[$0]) ?? 0 }
-            indices = indices.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] > ranks[$1] : $0 < $1 }.map { indices[$0] }
-        } else {
-            switch sort {
-            case .date: break
-            case .title:
-                indices.sort { entries[$0].title.lowercased().utf8.lexicographicallyPrecedes(entries[$1].title.lowercased().utf8) }
-            case .unreadFirst:
-                indices = indices.filter { !entries[$0].read } + indices.filter { entries[$0].read }
+            if search.matches.isRanked {
+                // Best first, ties in the list's order.
+                let ranked = indices.compactMap { index in search.matches.rank(key: keys[index]).map { (index, rank: $0) } }
+                indices = ranked.sorted { $0.rank != $1.rank ? $0.rank > $1.rank : $0.0 < $1.0 }.map(\.0)
+            } else {
+                indices = sorted(indices.filter { search.matches.contains(key: keys[$0]) })
             }
+        } else {
+            indices = sorted(indices)
         }
         visible = indices
         selected = keep.flatMap { id in visible.firstIndex { entries[$0].id == id } } ?? min(selected, max(0, visible.count - 1))
