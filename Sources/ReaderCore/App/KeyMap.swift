@@ -81,7 +81,7 @@ public struct KeyMap: Sendable {
         Binding(keys: [.character("u")], label: "u", command: .undoTrash, panes: [.list, .body],
                 help: "undo: bring the last article moved to the trash back"),
         Binding(keys: [.character("/")], label: "/", command: .search, panes: [.list, .body],
-                help: "search the library / this article", hint: "search"),
+                help: "search the library as you type / this article", hint: "search"),
         Binding(keys: [.character("n")], label: "n", command: .nextMatch, panes: [.body], help: "next match (from the view)", hint: "match"),
         Binding(keys: [.character("N")], label: "N", command: .previousMatch, panes: [.body],
                 help: "previous match (from the view)"),
