@@ -81,6 +81,38 @@ int reader_tokenize(const char *chars, int length, int query, reader_token_callb
     return rc;
 }
 
+/// The place of an ASCII letter or digit in 0-9a-z, else -1.
+static int short_place(unsigned char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'z') return 10 + c - 'a';
+    return -1;
+}
+
+int reader_short_prefix(const char *chars, int length) {
+    const unsigned char *text = (const unsigned char *)chars;
+    if (length < 1 || length > 2) return -1;
+    int first = short_place(text[0]);
+    if (first < 0) return -1;
+    if (length == 1) return first;
+    int second = short_place(text[1]);
+    return second < 0 ? -1 : READER_SHORT_LETTERS + first * READER_SHORT_LETTERS + second;
+}
+
+static int short_prefixes_of_token(void *context, int flags, const char *token, int length, int start, int end) {
+    (void)flags; (void)start; (void)end;
+    unsigned char *bits = context;
+    for (int size = 1; size <= 2 && size <= length; size++) {
+        int place = reader_short_prefix(token, size);
+        if (place < 0) break;
+        bits[place / 8] |= (unsigned char)(1u << (place % 8));
+    }
+    return 0;
+}
+
+void reader_short_prefixes(const char *text, int length, unsigned char *bits) {
+    reader_tokenize(text, length, 0, short_prefixes_of_token, bits);
+}
+
 // MARK: - FTS5
 
 static int tokenizer_create(void *unused, const char **arguments, int count, Fts5Tokenizer **out) {

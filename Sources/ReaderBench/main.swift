@@ -373,7 +373,7 @@ var typingState = whole
     }
     return typingState.visible.count
 }
-for typed in ["O", "Op", "Open", "OpenA", "OpenAI", "乔", "乔素"] {
+for typed in ["O", "Op", "Ope", "Open", "OpenA", "OpenAI", "乔", "乔素"] {
     let (median, worst) = timed { answer(typed, ranked: false) }
     print("typed letter \(median) \(worst) a letter typed at the library prompt: '\(typed)' searched, the keys of every match,",
           "the list filtered on them (of 10)")

@@ -10,7 +10,7 @@ import Testing
     static let han = ["码头", "灯塔", "渡轮", "市场", "花园", "河流", "北方", "桥梁"]
     static let kana = ["みなと", "とうだい", "フェリー", "いちば"]
     static let queries = ["harbour", "tide ferry", "\"north garden\"", "码头", "灯", "塔渡", "みなと", "ふぇりー", "market 市场", "tag:sea",
-                          "author:holm", "zzz"]
+                          "author:holm", "zzz", "h", "ma", "ho", "ti", "market f", "码头 ri", "zq", "9"]
 
     /// A random article: a title and paragraphs of the words above, sometimes with front matter.
     static func article(_ random: inout SplitMix64) -> String {

@@ -19,6 +19,20 @@ int reader_tokenize(const char *text, int length, int query, reader_token_callba
 /// Whether the code point is one the tokenizer pairs (Han, kana, Hangul).
 int reader_is_cjk(unsigned code);
 
+/// The letters and digits of a short prefix (0-9, a-z), and how many short prefixes there are:
+/// one of these characters, or two of them.
+enum { READER_SHORT_LETTERS = 36, READER_SHORT_PREFIXES = 36 + 36 * 36 };
+
+/// The place of a short prefix (the first one or two bytes of a token, each an ASCII digit or
+/// lower-case letter): 0-35 for one character, then 36 + 36 * first + second for two. -1 for
+/// anything else.
+int reader_short_prefix(const char *prefix, int length);
+
+/// Sets in `bits` (READER_SHORT_PREFIXES bits, zeroed by the caller; bit p is bits[p / 8] &
+/// 1 << p % 8) the place of each short prefix that begins a token of folded UTF-8 `text`, as
+/// `reader_tokenize` splits a document.
+void reader_short_prefixes(const char *text, int length, unsigned char *bits);
+
 /// Registers the `reader` tokenizer and `reader_rank` with the FTS5 of `db`, and the aggregate
 /// `reader_rowids` with `db`. `reader_rank(t)` is (1 if a match is in the table's first column)
 /// << 32 | the number of matches in the row. `reader_rowids(x)` is a blob of its rows' values as

@@ -12,7 +12,7 @@ import Foundation
 /// as the last batch left it. Open one per thread.
 public final class SearchIndex {
     /// The schema's version (`PRAGMA user_version`): a different one is rebuilt.
-    static let schema: Int32 = 2
+    static let schema: Int32 = 3
     /// Articles read and written per transaction.
     static let batchSize = 64
 
@@ -20,6 +20,8 @@ public final class SearchIndex {
     /// Why the index was started again on opening (damaged, from another version), if it was.
     public private(set) var rebuilt: String?
     let database: SQLiteDatabase
+    /// The short prefixes the transaction under way has changed, written at its end.
+    private var prefixes = ShortPrefixes()
 
     /// Opens the index in `directory` (created if missing), rebuilding one that cannot be used.
     public init(directory: String) throws(SQLiteError) {
@@ -94,6 +96,7 @@ public final class SearchIndex {
                     CREATE TABLE texts(rowid INTEGER PRIMARY KEY, text BLOB NOT NULL);
                     CREATE VIRTUAL TABLE docs USING fts5(title, about, tags, body, tokenize = 'reader', content = '');
                     CREATE TABLE info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    \(ShortPrefixes.createTable)
                     PRAGMA user_version = \(schema);
                     """)
                 try database.prepare("INSERT INTO info VALUES('fold', ?)").bind(.text(foldSignature)).run()
@@ -165,7 +168,7 @@ public final class SearchIndex {
             try database.cached("DELETE FROM info WHERE key = 'rows'").run()
         }
         for start in stride(from: 0, to: gone.count, by: Self.batchSize) {
-            try database.transaction { () throws(SQLiteError) in
+            try writing { () throws(SQLiteError) in
                 for rowid in gone[start..<min(start + Self.batchSize, gone.count)] {
                     if let text = try text(ofRow: rowid) { try remove(rowid: rowid, text: text) }
                 }
@@ -186,7 +189,7 @@ public final class SearchIndex {
                     next.documents = Self.read(batches[number + 1], root: root, progress: progress)
                 }
             }
-            try database.transaction { () throws(SQLiteError) in
+            try writing { () throws(SQLiteError) in
                 for (row, document) in zip(batch, documents) {
                     switch document {
                     case .success(let document): try put(row, document)
@@ -203,6 +206,16 @@ public final class SearchIndex {
         }
         if progress?.isCancelled != true, problems.isEmpty { try recordHeld(rows) }
         return problems
+    }
+
+    /// Runs `body` in one write transaction, and writes at its end the short prefixes it changed.
+    private func writing(_ body: () throws(SQLiteError) -> Void) throws(SQLiteError) {
+        // Rolled back or written, the changes gathered are done with.
+        defer { prefixes = ShortPrefixes() }
+        try database.transaction { () throws(SQLiteError) in
+            try body()
+            try prefixes.write(to: database)
+        }
     }
 
     /// Whether the index was last found to hold exactly `rows`, as they are stamped: then a
@@ -293,12 +306,13 @@ public final class SearchIndex {
     private enum Change { case add, remove }
 
     /// Adds a document's tokens to the FTS5 table, or takes them out (a contentless table must be
-    /// given the values it was given).
+    /// given the values it was given), and records its short prefixes' change.
     private func tokens(_ change: Change, _ rowid: Int64, _ document: SearchDocument) throws(SQLiteError) {
         let columns = SearchDocument.Column.allCases.map { SQLiteValue.text(String(decoding: document.column($0), as: UTF8.self)) }
         let sql = change == .add ? "INSERT INTO docs(rowid, title, about, tags, body) VALUES(?, ?, ?, ?, ?)"
             : "INSERT INTO docs(docs, rowid, title, about, tags, body) VALUES('delete', ?, ?, ?, ?, ?)"
         try database.cached(sql).bind(.integer(rowid), columns[0], columns[1], columns[2], columns[3]).run()
+        if change == .add { prefixes.add(rowid, document) } else { prefixes.remove(rowid, document) }
     }
 
     /// One article the index matched: its id, title, rank (title match, then number of matches).
@@ -389,6 +403,11 @@ public final class SearchIndex {
     private func matches(_ query: SearchQuery, keys: IndexKeys, ranked: Bool) throws(SQLiteError) -> MatchedArticles? {
         try database.reading { () throws(SQLiteError) -> MatchedArticles? in
             guard try version() == keys.version else { return nil }
+            if !ranked, let (place, rest) = query.shortPrefix {
+                let rowids = try ShortPrefixes.rowids(place, in: database)
+                guard let rest else { return keys.articles(rowids) }
+                return keys.articles(Self.common(rowids, try gathered(rest, ranked: false).rowids.sorted()))
+            }
             var (rowids, ranks) = try gathered(query, ranked: ranked)
             // Sorted here if SQLite did not keep FTS5's order.
             if zip(rowids, rowids.dropFirst()).contains(where: { $0 > $1 }) {
@@ -397,6 +416,16 @@ public final class SearchIndex {
             }
             return keys.articles(rowids, ranks: ranked ? ranks : nil)
         }
+    }
+
+    /// The rowids in both ascending lists.
+    private static func common(_ first: [Int64], _ second: [Int64]) -> [Int64] {
+        var both: [Int64] = [], place = 0
+        for rowid in first {
+            while place < second.count && second[place] < rowid { place += 1 }
+            if place < second.count && second[place] == rowid { both.append(rowid) }
+        }
+        return both
     }
 
     /// The rowid of every match of `query`, and its rank if `ranked` (`reader_rank`), in one step:

@@ -44,6 +44,17 @@ public struct SearchQuery: Equatable, Sendable {
         self.terms = terms
     }
 
+    private init(terms: [Term]) { self.terms = terms }
+
+    /// The query's last term as a short prefix (`ShortPrefixes`), if it is one: a single token of
+    /// one or two letters or digits that need only begin a token, looked for in every column;
+    /// with the query of the other terms, if there are any.
+    var shortPrefix: (place: Int, rest: SearchQuery?)? {
+        guard let last = terms.last, last.prefix, last.column == nil, last.tokens.count == 1,
+              let place = ShortPrefixes.place(of: last.tokens[0]) else { return nil }
+        return (place, terms.count > 1 ? SearchQuery(terms: Array(terms.dropLast())) : nil)
+    }
+
     /// Prefixes that look for a name in the about line, and are dropped from it.
     static let namePrefixes = ["author:", "source:", "site:"]
 
