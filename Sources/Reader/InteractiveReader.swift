@@ -22,6 +22,7 @@ struct InteractiveReader {
     /// terminal is restored. The library's list is read in the background, with its progress
     /// on the status line, so the screen and the keys are there at once.
     func run() throws -> [String] {
+        FreedMemory.shareOneArena()
         try LibraryScanner(root: library.root).checkRoot()
         let state = store.load()
         var notes = startupProblems + store.warnings
