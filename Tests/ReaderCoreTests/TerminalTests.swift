@@ -524,8 +524,14 @@ import Testing
             }
         }
         try session.send("/")
+        // Two letters, answered from the index's short prefixes: only `tables` begins with `ta`.
+        try session.send("ta", literal: true)
+        var text = try session.waitFor { $0.contains("Library 1 ") }
+        #expect(order(text) == ["Tide tables"], "\(text)")
+        try session.send("BSpace")
+        try session.send("BSpace")
         try session.send("lant", literal: true)
-        var text = try session.waitFor { $0.contains("Library 3 ") }
+        text = try session.waitFor { $0.contains("Library 3 ") }
         #expect(order(text) == ["Night market", "Lanterns of", "Paper crafts"], "\(text)")
         try session.send("Enter")
         text = try session.waitFor { $0.contains("3 articles match 'lant'") }
