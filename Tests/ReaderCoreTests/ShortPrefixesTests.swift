@@ -47,4 +47,18 @@ import Testing
         _ = try rows.step()
         #expect(rows.integer(0) == 0)
     }
+
+    @Test func aRowOfAnotherSizeIsDamage() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let database = try SQLiteDatabase(path: folder.path + "/prefixes.sqlite")
+        try database.execute(ShortPrefixes.createTable)
+        try database.execute("INSERT INTO prefixes VALUES(24, 0, x'0102')")
+        #expect { try ShortPrefixes.rowids(24, in: database) } throws: { ($0 as? SQLiteError)?.isCorruption == true }
+        var prefixes = ShortPrefixes()
+        prefixes.add(5, Self.document("open"))
+        #expect {
+            try database.transaction { () throws(SQLiteError) in try prefixes.write(to: database) }
+        } throws: { ($0 as? SQLiteError)?.isCorruption == true }
+    }
 }

@@ -9,8 +9,9 @@ import CSQLite
 /// What a transaction changes is gathered as it goes (`add`, `remove`) and written at its end
 /// (`write`), a row of the table once however many of its articles changed.
 struct ShortPrefixes {
-    /// The rowids a row of the table holds: 512 bytes of bits.
+    /// The rowids a row of the table holds, and the bytes of its bits.
     static let chunkSize: Int64 = 4_096
+    static let rowBytes = Int(chunkSize) / 8
     static let createTable = """
         CREATE TABLE prefixes(prefix INTEGER NOT NULL, chunk INTEGER NOT NULL, bits BLOB NOT NULL,
                               PRIMARY KEY(prefix, chunk)) WITHOUT ROWID;
@@ -55,9 +56,9 @@ struct ShortPrefixes {
         for (row, bits) in changes {
             let (prefix, chunk) = (SQLiteValue.integer(row >> 32), SQLiteValue.integer(row & 0xFFFF_FFFF))
             try read.bind(prefix, chunk)
-            var map = try read.step() ? read.blob(0) : []
+            var map = try read.step() ? read.blob(0) : [UInt8](repeating: 0, count: Self.rowBytes)
             read.reset()
-            if map.count != Int(Self.chunkSize) / 8 { map = [UInt8](repeating: 0, count: Int(Self.chunkSize) / 8) }
+            guard map.count == Self.rowBytes else { throw Self.damaged }
             for (bit, set) in bits {
                 if set { map[bit / 8] |= 1 << (bit % 8) } else { map[bit / 8] &= ~(1 << (bit % 8)) }
             }
@@ -69,6 +70,9 @@ struct ShortPrefixes {
         }
     }
 
+    /// A row of bits of another size than `rowBytes`: the index is damaged (and rebuilt).
+    private static let damaged = SQLiteError(code: 11, message: "a row of the short prefixes is damaged")  // SQLITE_CORRUPT
+
     /// The rowids of the articles with a token that begins with the short prefix at `place`, ascending.
     static func rowids(_ place: Int, in database: SQLiteDatabase) throws(SQLiteError) -> [Int64] {
         let rows = try database.cached("SELECT chunk, bits FROM prefixes WHERE prefix = ? ORDER BY chunk")
@@ -76,6 +80,7 @@ struct ShortPrefixes {
         defer { rows.reset() }
         var rowids: [Int64] = []
         while try rows.step() {
+            guard rows.withBytes(1, \.count) == rowBytes else { throw damaged }
             let base = rows.integer(0) * chunkSize
             rows.withBytes(1) { bits in
                 for (offset, byte) in bits.enumerated() where byte != 0 {
