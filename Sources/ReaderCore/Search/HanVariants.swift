@@ -3,13 +3,38 @@ import CICU
 /// Traditional Chinese characters and their Simplified forms, as ICU's `Traditional-Simplified`
 /// transliterator maps them, for search to fold one into the other (`圖書館` finds `图书馆`).
 /// Only one-to-one mappings inside the BMP's ideograph blocks are kept, so folding never
-/// changes a character's UTF-8 length. Built once, on first use, in one ICU call.
+/// changes a character's UTF-8 length.
+///
+/// The mappings are ICU's, written out once (`pairs`, `HanVariants+Table.swift`): asking the
+/// transliterator for them took 30–40 ms of every process that folds Han text, most of a warm
+/// search. The tests hold them equal to what the transliterator says (`transliterated`), and
+/// write them again with `RECORD_HAN_VARIANTS=1`.
 enum HanVariants {
     /// The blocks covered: CJK Unified Ideographs Extension A and the main block.
     static let range: ClosedRange<UInt32> = 0x3400...0x9FFF
 
     /// For each code point of `range`, its Simplified form (itself when it has none).
     static let simplified: [UInt16] = {
+        var table = range.map { UInt16($0) }
+        var traditional: UInt32?
+        for scalar in pairs.unicodeScalars where scalar != "\n" {
+            if let from = traditional {
+                table[Int(from - range.lowerBound)] = UInt16(scalar.value)
+                traditional = nil
+            } else {
+                traditional = scalar.value
+            }
+        }
+        return table
+    }()
+
+    /// The Simplified form of `v` (a code point in `range`).
+    @inline(__always)
+    static func simplify(_ v: UInt32) -> UInt32 { UInt32(simplified[Int(v - range.lowerBound)]) }
+
+    /// `simplified` as ICU's transliterator gives it now, in one call: what `pairs` is checked
+    /// against and written from.
+    static func transliterated() -> [UInt16] {
         var units: [UInt16] = []
         units.reserveCapacity(range.count * 2)
         for v in range { units.append(UInt16(v)); units.append(0x0A) }
@@ -28,9 +53,26 @@ enum HanVariants {
             index += 1
         }
         return table
-    }()
+    }
 
-    /// The Simplified form of `v` (a code point in `range`).
-    @inline(__always)
-    static func simplify(_ v: UInt32) -> UInt32 { UInt32(simplified[Int(v - range.lowerBound)]) }
+    /// The text of `HanVariants+Table.swift` for `table`: each character that changes, then its form.
+    static func source(of table: [UInt16]) -> String {
+        var lines: [String] = [], line = ""
+        for (offset, form) in table.enumerated() where UInt32(form) != range.lowerBound + UInt32(offset) {
+            line.unicodeScalars.append(Unicode.Scalar(range.lowerBound + UInt32(offset))!)
+            line.unicodeScalars.append(Unicode.Scalar(UInt32(form))!)
+            if line.unicodeScalars.count == 56 { lines.append(line); line = "" }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return """
+            // Written by the tests (RECORD_HAN_VARIANTS=1) from ICU's Traditional-Simplified transliterator.
+            extension HanVariants {
+                /// Each Traditional character that changes, followed by its Simplified form (`simplified`).
+                static let pairs = \"\"\"
+            \(lines.map { "        " + $0 }.joined(separator: "\n"))
+                    \"\"\"
+            }
+
+            """
+    }
 }

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+/// The Traditional-Simplified table search folds with is ICU's, as its transliterator says now.
+@Suite struct HanVariantsTests {
+    @Test func theTableIsWhatICUsTransliteratorSays() throws {
+        let icu = HanVariants.transliterated()
+        #expect(icu.count == HanVariants.range.count)
+        #expect(icu[Int(("圖" as Unicode.Scalar).value - HanVariants.range.lowerBound)] == UInt16(("图" as Unicode.Scalar).value))
+        if ProcessInfo.processInfo.environment["RECORD_HAN_VARIANTS"] != nil {
+            let file = TestSupport.repositoryRoot.appendingPathComponent("Sources/ReaderCore/Search/HanVariants+Table.swift")
+            try HanVariants.source(of: icu).write(to: file, atomically: true, encoding: .utf8)
+            Issue.record("wrote \(file.path); build and run again without RECORD_HAN_VARIANTS")
+            return
+        }
+        let differing = HanVariants.range.filter { icu[Int($0 - HanVariants.range.lowerBound)] != HanVariants.simplified[Int($0 - HanVariants.range.lowerBound)] }
+        #expect(differing.isEmpty, "\(differing.count) characters differ, the first U+\(String(differing.first ?? 0, radix: 16))")
+    }
+
+    @Test func foldingFindsEitherForm() {
+        #expect(TextFolder.fold("圖書館 東京 臺灣") == TextFolder.fold("图书馆 东京 台湾"))
+        #expect(HanVariants.simplify(("書" as Unicode.Scalar).value) == ("书" as Unicode.Scalar).value)
+        #expect(HanVariants.simplify(("书" as Unicode.Scalar).value) == ("书" as Unicode.Scalar).value)
+    }
+}
