@@ -17,6 +17,10 @@ struct InteractiveReader {
     let trash: Trash
     /// Whether clicks and the wheel are read (config `mouse = no` leaves them to the terminal).
     let mouse: Bool
+    /// Whether the check at start trusts the folders (config `lazy-check = yes`): while none
+    /// changed since the last full check, the list the cache holds is the library. The
+    /// library's watcher sees what changes while the reader runs, edits in place too.
+    let lazyCheck: Bool
 
     /// Runs until the user quits or a signal asks to; returns messages to print after the
     /// terminal is restored. The library's list is read in the background, with its progress
@@ -157,17 +161,21 @@ struct InteractiveReader {
     /// brought up to date in place).
     private func listing(_ state: StateFile, cachedFirst: Bool = false, indexer: LibraryIndexer) -> BackgroundJob {
         let progress = WorkProgress()
-        return BackgroundJob(.listing, progress: progress) { [library] post in
+        return BackgroundJob(.listing, progress: progress) { [library, lazyCheck] post in
             var known: [CachedArticle]?
             var shown: [LibraryEntry]?
-            if cachedFirst, let rows = library.cache?.loadRows(), !rows.isEmpty {
+            var trusted = false
+            if cachedFirst, let (rows, table) = library.cache?.loadStampedRows(), !rows.isEmpty {
                 known = rows
                 shown = library.entries(of: rows, state: state)
                 post(.libraryLoaded(shown!, state: state, problems: []))
+                trusted = lazyCheck && library.foldersStand(beside: table)
             }
             do {
                 let rows: [CachedArticle], problems: [ArticleLoadError]
-                if known != nil {
+                if trusted {
+                    (rows, problems) = (known.take()!, [])
+                } else if known != nil {
                     // The rows are given up (no binding keeps them), so the check brings them up to date in place.
                     let checked = try library.check(known.take()!, progress: progress)
                     (rows, problems) = (checked.rows, checked.problems)

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import ReaderCore
 
-/// The search index under real processes: `reader search` SIGKILLed while it builds the index.
+/// The search index under real processes: `reader search` SIGKILLed while it builds the index;
+/// the lazy check asked for by flag or by the config file.
 @Suite(.serialized) struct IndexProcessTests {
     @Test func aSearchKilledWhileItIndexesLeavesAnIndexThatGivesTheRightAnswerNextTime() throws {
         var random = SplitMix64(seed: 42)
@@ -43,5 +44,30 @@ import Testing
             #expect(printed.map(\.id) == expected.map(\.id), "\(query)")
             #expect(printed.map(\.matches) == expected.map(\.matches), "\(query)")
         }
+    }
+
+    @Test func aLazyCheckIsAskedForByItsFlagOrTheConfigFileAndAFullCheckSeesAnEditInPlace() throws {
+        let setup = try StateProcessTests.Setup(articles: 3)
+        defer { setup.remove() }
+        let config = setup.root.appendingPathComponent("config").path
+        try FileManager.default.createDirectory(atPath: config + "/reader", withIntermediateDirectories: true)
+        try "lazy-check = yes\n".write(toFile: config + "/reader/config", atomically: true, encoding: .utf8)
+        func run(_ arguments: [String], configured: Bool = false) throws -> CommandLineTests.Run {
+            try CommandLineTests.run(arguments + ["--library", setup.library, "--state-dir", setup.state],
+                                     environment: ["XDG_CACHE_HOME": setup.cache, "XDG_CONFIG_HOME": configured ? config : "/nonexistent-config"])
+        }
+        try LazyCheckTests.settle(setup.library, at: 1_600_000_000)
+        #expect(try run(["search", "body"]).stdout.contains("article-2.txt"))
+        // Rewritten in place: the folder's mtime stays, so only a full check sees the new title and word.
+        let edited = setup.library + "/" + StateProcessTests.Setup.id(1)
+        try "A quokka on the path\n\nWritten over in place.\n".write(toFile: edited, atomically: false, encoding: .utf8)
+        for (arguments, configured) in [(["--lazy-check"], false), ([], true)] {
+            let search = try run(["search", "quokka"] + arguments, configured: configured)
+            #expect(search.stdout.isEmpty && search.stderr.contains("no article matches 'quokka'"), "\(arguments) \(configured)")
+            #expect(try run(["list"] + arguments, configured: configured).stdout.contains("Article number 1"))
+        }
+        #expect(try run(["search", "quokka", "--no-lazy-check"], configured: true).stdout.contains("article-1.txt"))
+        #expect(try run(["list", "--lazy-check"]).stdout.contains("A quokka on the path"), "the full check recorded the folders again")
+        #expect(try run(["search", "quokka"], configured: true).stdout.contains("article-1.txt"))
     }
 }

@@ -306,7 +306,10 @@ import Testing
     }
 
     @Test func aLinkOpensWithBrowserAsAnArgvAndARefusedOneSaysSo() throws {
-        let (root, script) = try Self.fakeProgram("browser.sh") { "printf '%s\\n' \"$@\" > '\($0.path)/args'" }
+        // Written aside and renamed, so the file is never read half written.
+        let (root, script) = try Self.fakeProgram("browser.sh") {
+            "printf '%s\\n' \"$@\" > '\($0.path)/args.part' && mv '\($0.path)/args.part' '\($0.path)/args'"
+        }
         defer { try? FileManager.default.removeItem(at: root) }
         let args = root.appendingPathComponent("args").path
         let session = try Session(environment: "BROWSER='\(script.path) --new-tab %u'")
@@ -591,6 +594,41 @@ import Testing
         try FileManager.default.removeItem(at: library.appendingPathComponent("notes/2026/ferry.txt"))
         text = try session.waitFor { $0.contains("Library 1") && !$0.contains("Ferry times") }
         #expect(!text.contains("Ferry times"))
+    }
+
+    /// With `lazy-check = yes` the reader trusts the folders at start: an article edited in place
+    /// while it was not running keeps the row the cache holds, until a start without it checks
+    /// every file.
+    @Test func aLazyCheckAtStartTrustsTheFoldersAndAFullOneSeesAnEditInPlace() throws {
+        let library = FileManager.default.temporaryDirectory.appendingPathComponent("reader-lazy-\(UUID())")
+        let cache = library.path + "-cache"
+        try FileManager.default.createDirectory(at: library.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: library); try? FileManager.default.removeItem(atPath: cache) }
+        let tides = library.appendingPathComponent("notes/tides.txt")
+        try "Tide tables\n\nHigh water at noon.\n".write(to: tides, atomically: true, encoding: .utf8)
+        try LazyCheckTests.settle(library.path, at: 1_600_000_000)
+        func session(lazy: Bool) throws -> Session {
+            try Session(library: library.path, environment: "XDG_CACHE_HOME='\(cache)'",
+                        files: lazy ? ["reader/config": "lazy-check = yes\n"] : [:])
+        }
+        // The list pane (the preview beside it reads the file itself).
+        func list(_ screen: String) -> String {
+            screen.split(separator: "\n").map { String($0.split(separator: "│").first ?? "") }.joined(separator: "\n")
+        }
+        var first = try session(lazy: true)
+        #expect(list(try first.waitFor { $0.contains("Library 1") }).contains("Tide tables"))
+        try first.send("q")
+        try first.waitForExit()
+        first.close()
+        try "Tide tables, revised\n\nHigh water at one.\n".write(to: tides, atomically: false, encoding: .utf8)
+        first = try session(lazy: true)
+        #expect(list(try first.waitFor { $0.contains("Library 1") }).contains("Tide tables"))
+        usleep(1_500_000)
+        #expect(try !list(first.screen()).contains("revis"))
+        first.close()
+        let full = try session(lazy: false)
+        defer { full.close() }
+        #expect(list(try full.waitFor { list($0).contains("Tide tables, revis") }).contains("Tide tables, revis"))
     }
 
     /// Another process holds the state's lock: `m` does not freeze the reader. The status line

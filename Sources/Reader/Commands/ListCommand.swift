@@ -7,6 +7,7 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the articles of the library.")
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var check: CheckOptions
 
     /// Which articles to list.
     enum Filter: String, EnumerableFlag {
@@ -29,7 +30,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let (_, state) = options.loadState()
         let library = options.openLibrary()
-        var (entries, problems) = try library.entries(state: state)
+        var (entries, problems) = try library.entries(state: state, lazy: check.isLazy(options.config()))
         if let damage = library.cache?.takeDamage() { Platform.warn(damage) }
         for problem in problems { Platform.warn(problem.description) }
         switch filter {

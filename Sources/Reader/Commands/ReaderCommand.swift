@@ -36,7 +36,8 @@ struct ReaderCommand: ParsableCommand {
                                        browser: Platform.environment["BROWSER"] ?? config["browser"],
                                        keyMap: keyMap, startupProblems: configProblems + warnings,
                                        trash: Trash.standard(environment: Platform.environment, home: Platform.home),
-                                       mouse: !["no", "off", "false"].contains(config["mouse"]?.lowercased() ?? ""))
+                                       mouse: !["no", "off", "false"].contains(config["mouse"]?.lowercased() ?? ""),
+                                       lazyCheck: CheckOptions.configured(config))
         Signals.install()
         for note in try reader.run() { Platform.warn(note) }
     }

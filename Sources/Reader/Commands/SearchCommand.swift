@@ -15,6 +15,7 @@ struct SearchCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var check: CheckOptions
 
     @Argument(help: "The text to find.")
     var query: String
@@ -38,7 +39,7 @@ struct SearchCommand: ParsableCommand {
         let answer: LibrarySearch.Answer
         do {
             answer = try LibrarySearch.indexed(query, in: library, cache: library.cache!, limit: all ? nil : limit,
-                                               progress: reporter.progress)
+                                               lazy: check.isLazy(options.config()), progress: reporter.progress)
             reporter.end()
         } catch {
             reporter.end()

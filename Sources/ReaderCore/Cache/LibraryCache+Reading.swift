@@ -8,10 +8,11 @@ extension LibraryCache {
 
     /// The header line of the regular file at `path` (not through a symlink; a FIFO or device in
     /// its place is not waited on) and, when that is `wanted`, its rows up to the first that does
-    /// not parse or check (`badRow`, counting from 1 after the header); nil when it cannot be read.
-    /// It is read `pieceBytes` at a time, or a line at a time where a line is longer.
+    /// not parse or check (`badRow`, counting from 1 after the header), and the stamp of the file
+    /// read; nil when it cannot be read. It is read `pieceBytes` at a time, or a line at a time
+    /// where a line is longer.
     static func readTable(at path: String, wanted: String, pieceBytes: Int = tablePieceBytes)
-        -> (header: String, rows: [CachedArticle], badRow: Int?)? {
+        -> (header: String, rows: [CachedArticle], badRow: Int?, stamp: FileStamp)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -36,7 +37,7 @@ extension LibraryCache {
                 if header == nil {
                     let end = buffer[..<usable].firstIndex(of: 0x0A) ?? usable
                     header = String(decoding: buffer[..<end], as: UTF8.self)
-                    guard header == wanted else { return (header!, [], nil) }
+                    guard header == wanted else { return (header!, [], nil, FileStamp(info)) }
                     start = min(end + 1, usable)
                 }
                 let (piece, badRow) = buffer.withUnsafeBytes { bytes in
@@ -47,14 +48,14 @@ extension LibraryCache {
                     let rate = Double(piece.count) / Double(usable - start)
                     rows.reserveCapacity(Int(rate * Double(max(0, Int(info.st_size) - start)) * 1.05) + 64)
                 }
-                if let badRow { return (header!, rows + piece, rows.count + badRow) }
+                if let badRow { return (header!, rows + piece, rows.count + badRow, FileStamp(info)) }
                 rows.append(contentsOf: piece)
                 buffer.withUnsafeMutableBytes { bytes in
                     _ = memmove(bytes.baseAddress!, bytes.baseAddress! + usable, filled - usable)
                 }
                 filled -= usable
             }
-            if atEnd { return (header ?? "", rows, nil) }
+            if atEnd { return (header ?? "", rows, nil, FileStamp(info)) }
         }
     }
 

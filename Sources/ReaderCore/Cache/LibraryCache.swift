@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 
 /// The derived data of one library under `$XDG_CACHE_HOME/reader/<library hash>/`:
-/// `articles.tsv` (a row per file: list metadata and fingerprint) and the full-text index
-/// (`SearchIndex`, `index.sqlite`).
+/// `articles.tsv` (a row per file: list metadata and fingerprint), the full-text index
+/// (`SearchIndex`, `index.sqlite`), the first screens (`first-screen.tsv`) and the folders a
+/// lazy check trusts (`FolderStamps`, `folders.tsv`).
 ///
 /// Deleting it loses nothing; a corrupt or stale part is rebuilt. Writers of the table hold
 /// `lock`; readers need none: the table is replaced by rename.
@@ -27,20 +28,24 @@ public final class LibraryCache: Sendable {
 
     /// The table's rows on disk, in id order (as `save` writes them); none when the table is
     /// missing, corrupt or from another version.
-    public func loadRows() -> [CachedArticle] {
+    public func loadRows() -> [CachedArticle] { loadStampedRows().rows }
+
+    /// The table's rows on disk, as `loadRows` has them, and the stamp of the file they were read
+    /// from (nil when none was read).
+    public func loadStampedRows() -> (rows: [CachedArticle], stamp: FileStamp?) {
         guard let table = Self.readTable(at: tablePath, wanted: Self.header) else {
             var info = stat()
             if lstat(tablePath, &info) == 0 { noteDamage("it is not a regular file that can be read") }
-            return []
+            return ([], nil)
         }
         guard table.header == Self.header else {
             // Another version's table is simply replaced; anything else is damage.
             if !table.header.hasPrefix("reader-cache ") { noteDamage("its header is not a table's") }
-            return []
+            return ([], nil)
         }
-        guard let badRow = table.badRow else { return table.rows }
+        guard let badRow = table.badRow else { return (table.rows, table.stamp) }
         noteDamage("row \(badRow) does not check")
-        return []
+        return ([], nil)
     }
 
     private func noteDamage(_ why: String) {
@@ -56,32 +61,44 @@ public final class LibraryCache: Sendable {
         }
     }
 
-    /// Writes the table of `rows`: a temporary file renamed over the old one.
-    public func save(_ rows: [CachedArticle]) {
+    /// Writes the table of `rows`: a temporary file renamed over the old one. False when it could not.
+    @discardableResult
+    public func save(_ rows: [CachedArticle]) -> Bool {
         write(rows, header: Self.header, to: "articles.tsv")
     }
 
     /// Writes `rows` in id order (sorted first unless they are) under `header` to the file
     /// `name` of the cache's folder, 1 MiB at a time: a temporary file renamed over the old one.
-    func write(_ rows: [CachedArticle], header: String, to name: String) {
+    /// False when it could not.
+    @discardableResult
+    func write(_ rows: [CachedArticle], header: String, to name: String) -> Bool {
         let sorted = zip(rows, rows.dropFirst()).allSatisfy { $0.id < $1.id } ? rows : rows.sorted { $0.id < $1.id }
+        return replace(name) { fd in
+            var out = header + "\n", written = true
+            for row in sorted {
+                out += row.line
+                out += "\n"
+                if out.utf8.count >= 1 << 20 {
+                    written = written && Descriptor.write(out, to: fd) == nil
+                    out = ""
+                }
+            }
+            return written && Descriptor.write(out, to: fd) == nil
+        }
+    }
+
+    /// Replaces the file `name` of the cache's folder with a temporary file that `body` writes
+    /// (true when it wrote it all), renamed over it. False when it could not.
+    func replace(_ name: String, _ body: (Int32) -> Bool) -> Bool {
         let temporary = directory + "/." + name + ".\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { return }
-        var out = header + "\n", written = true
-        for row in sorted {
-            out += row.line
-            out += "\n"
-            if out.utf8.count >= 1 << 20 {
-                written = written && Descriptor.write(out, to: fd) == nil
-                out = ""
-            }
-        }
-        written = written && Descriptor.write(out, to: fd) == nil
+        guard fd >= 0 else { return false }
+        let written = body(fd)
         guard close(fd) == 0, written, rename(temporary, directory + "/" + name) == 0 else {
             unlink(temporary)
-            return
+            return false
         }
+        return true
     }
 
     /// Runs `body` holding the cache's lock (creating the folder first).

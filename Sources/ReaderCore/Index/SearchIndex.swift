@@ -221,9 +221,14 @@ public final class SearchIndex {
     /// Whether the index was last found to hold exactly `rows`, as they are stamped: then a
     /// search of them needs no look at every stamp.
     public func holds(_ rows: [CachedArticle]) throws(SQLiteError) -> Bool {
+        try holds(signature: Self.signature(of: rows))
+    }
+
+    /// Whether the index was last found to hold exactly the rows whose `signature` this is.
+    public func holds(signature: String) throws(SQLiteError) -> Bool {
         let held = try database.cached("SELECT value FROM info WHERE key = 'rows'")
         defer { held.reset() }
-        return try held.step() && held.text(0) == Self.signature(of: rows)
+        return try held.step() && held.text(0) == signature
     }
 
     /// Records that the index holds exactly `rows`, if it does: checked in the write transaction,

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The config file (`$XDG_CONFIG_HOME/reader/config`): `key = value` lines, `#` comments.
-/// Keys: `library`, `theme`, `browser`, `mouse` (`no` leaves clicks and the wheel to the terminal);
+/// Keys: `library`, `theme`, `browser`, `mouse` (`no` leaves clicks and the wheel to the terminal),
+/// `lazy-check` (`yes`: `list` and `search` trust the folders, as `--lazy-check`);
 /// `bind KEY ACTION [PANE…]` lines add key bindings (`KeyMap.binding`). A line without `=` or with an unknown key is a warning
 /// (`problems`), with its line number and, for a misspelt key, the key meant.
 public struct Config: Equatable, Sendable {
@@ -12,7 +13,7 @@ public struct Config: Equatable, Sendable {
     public private(set) var bindings: [Int: String] = [:]
 
     /// The keys the reader reads.
-    public static let knownKeys = ["library", "theme", "browser", "mouse"]
+    public static let knownKeys = ["library", "theme", "browser", "mouse", "lazy-check"]
 
     public init(values: [String: String] = [:]) {
         self.values = values

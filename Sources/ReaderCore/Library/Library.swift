@@ -17,16 +17,24 @@ public struct Library: Sendable {
     /// A row for every article, in id order: cached where the file's size and time stand,
     /// read again where not. `progress` hears of each file read (`reading`); once it is
     /// cancelled, no more files are read, what was done is kept, and the rows are incomplete.
-    public func rows(progress: WorkProgress? = nil) throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError]) {
+    /// A `lazy` check takes the table's rows as they are while every folder stands as the last
+    /// full check recorded it (`FolderStamps`: no file added, removed or renamed), and looks at
+    /// no file; an edit in place goes unseen.
+    public func rows(lazy: Bool = false, progress: WorkProgress? = nil)
+        throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError]) {
+        if lazy, let cache, let rows = cache.lazyRows(root: try LibraryScanner(root: root).checkRoot().path) {
+            return (rows, [])
+        }
         progress?.begin("scanning the library", total: 0)
         // The walk and the table's read are independent: done at once.
         let loaded = RowsBox()
         let reading = DispatchGroup()
-        if let cache { DispatchQueue.global().async(group: reading) { loaded.rows = cache.loadRows() } }
+        if let cache { DispatchQueue.global().async(group: reading) { (loaded.rows, loaded.stamp) = cache.loadStampedRows() } }
         var scan = try LibraryScanner(root: root).scan()
         reading.wait()
         // Both in id order: when every row stands for its file, the rows are the answer as read.
         if loaded.rows.count == scan.files.count, zip(loaded.rows, scan.files).allSatisfy({ $0.id == $1.id && $0.matches($1) }) {
+            cache?.recordFolders(of: scan, table: loaded.stamp, rows: loaded.rows)
             return (loaded.rows, scan.problems)
         }
         let tableWasEmpty = loaded.rows.isEmpty
@@ -47,9 +55,24 @@ public struct Library: Sendable {
             let checked = tableWasEmpty && rows.isEmpty ? scan : try LibraryScanner(root: root).scan(against: rows)
             var problems = checked.problems
             updated(&rows, kept: checked.matchedRows, differing: checked.files, progress: progress, problems: &problems)
-            cache.save(rows)
+            saved(rows, by: checked, problems: problems, in: cache)
             return (rows, problems)
         }
+    }
+
+    /// Whether a lazy check takes the table stamped `table` (as `LibraryCache.loadStampedRows`
+    /// read it) as the library: every folder stands as the last full check recorded beside it.
+    public func foldersStand(beside table: FileStamp?) -> Bool {
+        guard let cache, let table, let realRoot = try? LibraryScanner(root: root).checkRoot().path else { return false }
+        return cache.standingFolders(root: realRoot)?.table == table
+    }
+
+    /// Saves `rows`, which `scan` found the files as (under the cache's lock), and records the
+    /// scan's folders beside the table unless the reading met `problems` or was cancelled.
+    private func saved(_ rows: [CachedArticle], by scan: LibraryScanner.Scan, problems: [ArticleLoadError],
+                       in cache: LibraryCache) {
+        guard cache.save(rows), problems.isEmpty, rows.count == scan.matched + scan.files.count else { return }
+        cache.recordFolders(of: scan, table: FileStamp.of(path: EscapedPath.of(cache.tablePath)), rows: rows)
     }
 
     /// `known`, the table's rows as the caller just read them (`LibraryCache.loadRows`), checked
@@ -65,13 +88,14 @@ public struct Library: Sendable {
         if checked.files.isEmpty, checked.matched == rows.count { return (rows, checked.problems, false) }
         var problems = checked.problems
         updated(&rows, kept: checked.matchedRows, differing: checked.files, progress: progress, problems: &problems)
-        if let cache { cache.withLock { cache.save(rows) } }
+        if let cache { cache.withLock { saved(rows, by: checked, problems: problems, in: cache) } }
         return (rows, problems, true)
     }
 
     /// Carries the table's rows from the thread that reads them.
     private final class RowsBox: @unchecked Sendable {
         var rows: [CachedArticle] = []
+        var stamp: FileStamp?
     }
 
     /// Brings `rows` (in id order) up to the files, in place: the rows `kept` says a file
@@ -180,9 +204,10 @@ public struct Library: Sendable {
     }
 
     /// Every article with its title, date and marks, newest first (ties by id), and the files skipped.
-    public func entries(state: StateFile = StateFile(), progress: WorkProgress? = nil)
+    /// (`lazy` as `rows` has it.)
+    public func entries(state: StateFile = StateFile(), lazy: Bool = false, progress: WorkProgress? = nil)
         throws(ArticleLoadError) -> (entries: [LibraryEntry], problems: [ArticleLoadError]) {
-        let (rows, problems) = try rows(progress: progress)
+        let (rows, problems) = try rows(lazy: lazy, progress: progress)
         return (entries(of: rows, state: state), problems)
     }
 

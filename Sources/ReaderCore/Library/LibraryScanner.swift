@@ -22,7 +22,18 @@ public struct LibraryScanner {
         public var matched = 0
         /// Which known rows a file matched (by their place among the known rows).
         public var matchedRows: [Bool] = []
+        /// The library folder's real path (escaped).
+        public var root = ""
+        /// Every folder walked, statted before its entries were read.
+        public var folders: [FolderStamps.Folder] = []
+        /// Whether a folder was changed within `settling` of the walk's start (or since): a change
+        /// made in the same tick of the file system's clock as the walk read it would leave its
+        /// mtime as the walk found it, so such a walk's folders are not recorded for a lazy check.
+        public var unsettled = false
     }
+
+    /// How long before a walk a folder's change makes the walk `unsettled`.
+    static let settling = 1_000_000_000
 
     /// The library folder's real path and its status; throws if it is missing or not a folder.
     @discardableResult
@@ -39,8 +50,13 @@ public struct LibraryScanner {
     public func scan(against known: [CachedArticle] = []) throws(ArticleLoadError) -> Scan {
         let (realRoot, info) = try checkRoot()
         var scan = Scan()
+        scan.root = realRoot
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let started = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
         scan.matchedRows = [Bool](repeating: false, count: known.count)
-        var walk = Walk(realRoot: realRoot, visited: [[UInt64(info.st_dev), UInt64(info.st_ino)]], known: known)
+        var walk = Walk(realRoot: realRoot, visited: [[UInt64(info.st_dev), UInt64(info.st_ino)]], known: known,
+                        settled: started - Self.settling)
         walk.folder(realRoot, id: "", into: &scan)
         // Folders reached through symlinks come last, so a folder's own path names its articles;
         // a link to a folder already walked is an alias (skipped) or, to an ancestor, a loop.
@@ -79,9 +95,11 @@ private struct Walk {
     var linkedFolders: [(id: String, target: String, parent: String, key: [UInt64])] = []
     /// Rows in id order: a file one of them holds as it is is counted, not kept.
     let known: [CachedArticle]
+    /// The time (ns since the epoch) a folder changed at or after makes the scan unsettled.
+    let settled: Int
 
-    init(realRoot: String, visited: Set<[UInt64]>, known: [CachedArticle]) {
-        (self.realRoot, self.visited, self.known) = (realRoot, visited, known)
+    init(realRoot: String, visited: Set<[UInt64]>, known: [CachedArticle], settled: Int) {
+        (self.realRoot, self.visited, self.known, self.settled) = (realRoot, visited, known, settled)
     }
 
     mutating func folder(_ directory: String, id prefix: String, into scan: inout LibraryScanner.Scan) {
@@ -91,6 +109,14 @@ private struct Walk {
         }
         defer { closedir(dir) }
         let fd = dirfd(dir)
+        var info = stat()
+        if fstat(fd, &info) == 0 {
+            let stamp = FileStamp(info)
+            scan.folders.append(FolderStamps.Folder(path: directory, stamp: stamp))
+            if stamp.modified >= settled { scan.unsettled = true }
+        } else {
+            scan.unsettled = true
+        }
         var entries: [[UInt8]] = []
         while let entry = readdir(dir) {
             let bytes = Self.bytes(of: entry)

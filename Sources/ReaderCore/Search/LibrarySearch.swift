@@ -25,6 +25,11 @@ public enum LibrarySearch {
         case rows([CachedArticle])
         /// These rows, all indexed as they are (an update of the index has just finished with them).
         case indexed([CachedArticle])
+
+        var isLibrary: Bool {
+            if case .library = self { return true }
+            return false
+        }
     }
 
     /// Searches with the index. With `update`, new and changed articles are indexed first (as
@@ -32,23 +37,33 @@ public enum LibrarySearch {
     /// without it, articles the index lacks are read and matched here (a `searching` stage of
     /// `progress`), so the answer is the same, only slower. `limit` results (all when nil), with
     /// snippets unless `snippets` is false (then with no titles either: the ids, counts and ranks
-    /// the list needs); `typing` as `SearchQuery` has it.
+    /// the list needs); `typing` as `SearchQuery` has it. A `lazy` search of the library answers
+    /// from the index alone while every folder stands as the last full check recorded it and the
+    /// index holds the rows it listed (`FolderStamps`): no file is looked at, and an edit in
+    /// place goes unseen.
     public static func indexed(_ query: String, in library: Library, cache: LibraryCache, scope: Scope = .library,
                                limit: Int? = nil, snippets: Bool = true, typing: Bool = false, update: Bool = true,
-                               progress: WorkProgress? = nil) throws -> Answer {
+                               lazy: Bool = false, progress: WorkProgress? = nil) throws -> Answer {
         let query = try SearchQuery(query, typing: typing)
-        var rows: [CachedArticle], problems: [ArticleLoadError] = [], current = false
+        let index = try cache.index()
+        var rows: [CachedArticle] = [], problems: [ArticleLoadError] = [], current = false
         switch scope {
-        case .library: (rows, problems) = try library.rows(progress: progress)
+        case .library:
+            if lazy, let folders = cache.standingFolders(root: try LibraryScanner(root: library.root).checkRoot().path),
+               (try? index.holds(signature: folders.signature)) == true {
+                current = true
+            } else {
+                (rows, problems) = try library.rows(progress: progress)
+            }
         case .rows(let given): rows = given
         case .indexed(let given): (rows, current) = (given, true)
         }
-        let index = try cache.index()
         do {
             return try answer(query, rows: rows, current: current, problems: problems, index: index, root: library.root,
                               limit: limit, snippets: snippets, update: update, progress: progress)
         } catch let error as SQLiteError where error.isCorruption {
             // Damage found in use: the index is derived data, so start it again, once.
+            if current && scope.isLibrary { (rows, problems) = try library.rows(progress: progress) }
             return try answer(query, rows: rows, current: false, problems: problems, index: SearchIndex.replacing(index, after: error),
                               root: library.root, limit: limit, snippets: snippets, update: update, progress: progress)
         }
