@@ -172,14 +172,23 @@ import Testing
         try "Installed sample\n\nA body that reads as prose.\n".write(to: share.appendingPathComponent("samples/marker.txt"), atomically: true, encoding: .utf8)
         let installed = prefix.appendingPathComponent("bin/reader").path
         for (arguments, expected) in [(["themes"], "installed-only"), (["list"], "Installed sample")] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: installed)
-            process.arguments = arguments
-            process.environment = ["HOME": prefix.path, "XDG_CACHE_HOME": prefix.path + "/cache", "XDG_STATE_HOME": prefix.path + "/state", "PATH": "/usr/bin:/bin"]
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            var process = Process(), out = Pipe()
+            // A process another test forks meanwhile can hold the fresh copy open for writing
+            // until it execs: the copy is then busy (ETXTBSY) for a moment, so it is tried again.
+            for attempt in 0... {
+                (process, out) = (Process(), Pipe())
+                process.executableURL = URL(fileURLWithPath: installed)
+                process.arguments = arguments
+                process.environment = ["HOME": prefix.path, "XDG_CACHE_HOME": prefix.path + "/cache", "XDG_STATE_HOME": prefix.path + "/state", "PATH": "/usr/bin:/bin"]
+                process.standardOutput = out
+                process.standardError = FileHandle.nullDevice
+                do {
+                    try process.run()
+                    break
+                } catch let error as NSError where attempt < 50 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
+                    usleep(20_000)
+                }
+            }
             let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(text.contains(expected), "\(arguments): \(text)")

@@ -596,9 +596,9 @@ import Testing
         #expect(!text.contains("Ferry times"))
     }
 
-    /// With `lazy-check = yes` the reader trusts the folders at start: an article edited in place
-    /// while it was not running keeps the row the cache holds, until a start without it checks
-    /// every file.
+    /// With `lazy-check = yes` (or `--lazy-check`) the reader trusts the folders at start: an
+    /// article edited in place while it was not running keeps the row the cache holds, until a
+    /// start without it checks every file.
     @Test func aLazyCheckAtStartTrustsTheFoldersAndAFullOneSeesAnEditInPlace() throws {
         let library = FileManager.default.temporaryDirectory.appendingPathComponent("reader-lazy-\(UUID())")
         let cache = library.path + "-cache"
@@ -607,9 +607,11 @@ import Testing
         let tides = library.appendingPathComponent("notes/tides.txt")
         try "Tide tables\n\nHigh water at noon.\n".write(to: tides, atomically: true, encoding: .utf8)
         try LazyCheckTests.settle(library.path, at: 1_600_000_000)
-        func session(lazy: Bool) throws -> Session {
+        /// A reader on the library; `lazy` by the config file or by `--lazy-check`.
+        func session(lazy: Bool, byFlag: Bool = false) throws -> Session {
             try Session(library: library.path, environment: "XDG_CACHE_HOME='\(cache)'",
-                        files: lazy ? ["reader/config": "lazy-check = yes\n"] : [:])
+                        arguments: lazy && byFlag ? ["--lazy-check"] : [],
+                        files: lazy && !byFlag ? ["reader/config": "lazy-check = yes\n"] : [:])
         }
         // The list pane (the preview beside it reads the file itself).
         func list(_ screen: String) -> String {
@@ -621,7 +623,7 @@ import Testing
         try first.waitForExit()
         first.close()
         try "Tide tables, revised\n\nHigh water at one.\n".write(to: tides, atomically: false, encoding: .utf8)
-        first = try session(lazy: true)
+        first = try session(lazy: true, byFlag: true)
         #expect(list(try first.waitFor { $0.contains("Library 1") }).contains("Tide tables"))
         usleep(1_500_000)
         #expect(try !list(first.screen()).contains("revis"))

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ReaderCore
 
-/// How `list` and `search` check that the cache holds the library as it is.
+/// How `list`, `search` and the interactive reader's start check that the cache holds the library as it is.
 struct CheckOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: ArgumentHelp("""
         Trust the library's folders: while none has changed since the last full check (no article added, \
@@ -11,10 +11,7 @@ struct CheckOptions: ParsableArguments {
     var lazyCheck: Bool?
 
     /// Whether the check is lazy: as the flags say, else as the config file does.
-    func isLazy(_ config: Config) -> Bool { lazyCheck ?? Self.configured(config) }
-
-    /// Whether the config file asks for a lazy check (`lazy-check = yes`).
-    static func configured(_ config: Config) -> Bool {
-        ["yes", "on", "true"].contains(config["lazy-check"]?.lowercased() ?? "")
+    func isLazy(_ config: Config) -> Bool {
+        lazyCheck ?? ["yes", "on", "true"].contains(config["lazy-check"]?.lowercased() ?? "")
     }
 }

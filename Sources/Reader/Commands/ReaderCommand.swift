@@ -18,6 +18,7 @@ struct ReaderCommand: ParsableCommand {
     static let version = "0.9.0"
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var check: CheckOptions
 
     @Option(help: ArgumentHelp("The colour theme (see 'reader themes').", valueName: "NAME"))
     var theme: String?
@@ -26,6 +27,7 @@ struct ReaderCommand: ParsableCommand {
         guard Platform.stdoutIsTerminal else {
             var list = try ListCommand.parse([])
             list.options = options
+            list.check = check
             try list.run()
             return
         }
@@ -37,7 +39,7 @@ struct ReaderCommand: ParsableCommand {
                                        keyMap: keyMap, startupProblems: configProblems + warnings,
                                        trash: Trash.standard(environment: Platform.environment, home: Platform.home),
                                        mouse: !["no", "off", "false"].contains(config["mouse"]?.lowercased() ?? ""),
-                                       lazyCheck: CheckOptions.configured(config))
+                                       lazyCheck: check.isLazy(config))
         Signals.install()
         for note in try reader.run() { Platform.warn(note) }
     }

@@ -161,7 +161,8 @@ public final class SearchIndex {
         if try holds(rows) { return [] }
         // Each row's stamp is taken out as it is compared: those left are of articles gone.
         var stamps = try stamps()
-        let changed = rows.filter { stamps.take($0.id) != Self.stampHash($0) }
+        // By their places in `rows`: a first build copies no row.
+        let changed = rows.indices.filter { stamps.take(rows[$0].id) != Self.stampHash(rows[$0]) }
         let gone = stamps.untaken
         // Whatever happens to this update, the rows recorded as held are no longer held.
         if !gone.isEmpty || !changed.isEmpty {
@@ -176,21 +177,22 @@ public final class SearchIndex {
         }
         progress?.begin("indexing", total: changed.count)
         var problems: [(id: String, problem: ArticleLoadError)] = []
-        let batches = stride(from: 0, to: changed.count, by: Self.batchSize).map {
-            Array(changed[$0..<min($0 + Self.batchSize, changed.count)])
-        }
+        let batches = stride(from: 0, to: changed.count, by: Self.batchSize).map { $0..<min($0 + Self.batchSize, changed.count) }
+        // A batch's rows, made as it is read.
+        let batch = { @Sendable (number: Int) in changed[batches[number]].map { rows[$0] } }
         // Each batch is read while the one before it is written.
-        var documents = batches.first.map { Self.read($0, root: root, progress: progress) } ?? []
-        for (number, batch) in batches.enumerated() {
+        var (current, documents) = batches.isEmpty ? ([], []) : (batch(0), Self.read(batch(0), root: root, progress: progress))
+        for number in batches.indices {
             let next = DocumentsBox()
             let reading = DispatchGroup()
             if number + 1 < batches.count, progress?.isCancelled != true {
                 DispatchQueue.global().async(group: reading) {
-                    next.documents = Self.read(batches[number + 1], root: root, progress: progress)
+                    next.rows = batch(number + 1)
+                    next.documents = Self.read(next.rows, root: root, progress: progress)
                 }
             }
             try writing { () throws(SQLiteError) in
-                for (row, document) in zip(batch, documents) {
+                for (row, document) in zip(current, documents) {
                     switch document {
                     case .success(let document): try put(row, document)
                     case .failure(let error):
@@ -202,7 +204,7 @@ public final class SearchIndex {
             }
             reading.wait()
             if progress?.isCancelled == true { break }
-            documents = next.documents
+            (current, documents) = (next.rows, next.documents)
         }
         if progress?.isCancelled != true, problems.isEmpty { try recordHeld(rows) }
         return problems
@@ -251,8 +253,9 @@ public final class SearchIndex {
         return hash.hex
     }
 
-    /// Carries a batch's documents from the thread that reads them.
+    /// Carries a batch's rows and documents from the thread that reads them.
     private final class DocumentsBox: @unchecked Sendable {
+        var rows: [CachedArticle] = []
         var documents: [Result<SearchDocument, ArticleLoadError>?] = []
     }
 
