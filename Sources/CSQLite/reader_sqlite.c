@@ -131,15 +131,23 @@ static int tokenizer_tokenize(Fts5Tokenizer *tokenizer, void *context, int flags
 }
 
 static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out, int count, sqlite3_value **values) {
-    (void)count; (void)values;
+    // reader_rank(docs, N) counts only the instances of the query's first N phrases.
+    int all = api->xPhraseCount(fts);
+    int phrases = count > 0 ? sqlite3_value_int(values[0]) : all;
     int instances = 0;
     if (api->xInstCount(fts, &instances) != SQLITE_OK) { sqlite3_result_error(out, "reader_rank failed", -1); return; }
-    sqlite3_int64 title = 0;
-    for (int k = 0; k < instances && !title; k++) {
+    sqlite3_int64 title = 0, counted = phrases >= all ? instances : 0;
+    for (int k = 0; k < instances && !(title && phrases >= all); k++) {
         int phrase, column, offset;
-        if (api->xInst(fts, k, &phrase, &column, &offset) == SQLITE_OK && column == 0) title = 1;
+        if (api->xInst(fts, k, &phrase, &column, &offset) != SQLITE_OK) {
+            sqlite3_result_error(out, "reader_rank failed", -1);
+            return;
+        }
+        if (phrase >= phrases) continue;
+        if (phrases < all) counted++;
+        if (column == 0) title = 1;
     }
-    sqlite3_result_int64(out, (title << 32) | instances);
+    sqlite3_result_int64(out, (title << 32) | counted);
 }
 
 /// The rowids gathered so far by `reader_rowids`.

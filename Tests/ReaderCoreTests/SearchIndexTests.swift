@@ -114,6 +114,23 @@ import Testing
         #expect(bare.results.allSatisfy { $0.snippet.isEmpty && $0.title.isEmpty })
     }
 
+    /// The best few of every query, and the count of all, whether the title matches alone hold
+    /// them (ranked alone, the rest only counted) or every match is ranked: as a scan finds them.
+    @Test(arguments: [1, 2, 7, 30] as [Int])
+    func theBestFewAreTheScansWhetherTheTitlesHoldThemOrNot(_ limit: Int) throws {
+        let (folder, root, cache) = try Self.randomLibrary(seed: 31, count: 120)
+        defer { folder.remove() }
+        var titlesHeld = 0
+        for query in Self.queries + ["harbour tag:sea", "author:holm tide", "\"tide ferry\"", "灯塔 みなと"] {
+            let indexed = try LibrarySearch.indexed(query, in: Library(root: root, cache: cache), cache: cache, limit: limit)
+            let scanned = try LibrarySearch.scanned(query, in: Library(root: root), limit: limit)
+            #expect(indexed.results == scanned.results, "\(query), limit \(limit)")
+            #expect(indexed.count == scanned.count, "\(query), limit \(limit)")
+            if scanned.results.count == limit, scanned.results.allSatisfy(\.titleMatches) { titlesHeld += 1 }
+        }
+        #expect(titlesHeld >= 3, "too few queries whose best were all title matches to prove anything")
+    }
+
     /// The best of many articles that rank the same are the first by id, whether the ties are
     /// looked up one by one or, past the tie limit, sorted by SQLite.
     @Test func tiesAtTheLimitAreBrokenByIdEitherWay() throws {

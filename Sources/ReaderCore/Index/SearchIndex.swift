@@ -335,20 +335,50 @@ public final class SearchIndex {
     /// matches, then more matches, then by id); without `titles`, the hits' titles are empty (a
     /// third of the time of a search as the list follows typing, which needs only the ids).
     ///
-    /// With a limit, one pass ranks every match and only the best are looked up: those ranked
-    /// above the limit-th, and those tied with it, ordered by id. When more than `tieLimit` are
-    /// tied, SQLite sorts them all instead.
+    /// With a limit, the matches with a term in the title are ranked first, alone (a title match
+    /// ranks above every other), and when there are `limit` of them the rest are only counted,
+    /// not ranked: `OpenAI` at 100,000 articles is found in 3,809 titles and 87,048 articles.
+    /// Else one pass ranks every match. Only the best are looked up: those ranked above the
+    /// limit-th, and those tied with it, ordered by id. When more than `tieLimit` are tied,
+    /// SQLite sorts them all instead.
     func search(_ query: SearchQuery, limit: Int?, titles: Bool = true, tieLimit: Int = 2_000)
         throws(SQLiteError) -> (count: Int, hits: [Hit]) {
         guard let limit else { return try sortedBySQLite(query, limit: nil, titles: titles) }
-        let ranking = try database.prepare("SELECT rowid, reader_rank(docs) FROM docs WHERE docs MATCH ?").bind(.text(query.expression))
+        guard limit > 0 else { return (try count(query), []) }
+        if let titled = query.titledExpression {
+            let found = try ranked(titled, phrases: query.terms.count)
+            if found.count >= limit {
+                return try best(of: found, count: count(query), query, limit: limit, titles: titles, tieLimit: tieLimit)
+            }
+        }
+        let found = try ranked(query.expression, phrases: query.terms.count)
+        return try best(of: found, count: found.count, query, limit: limit, titles: titles, tieLimit: tieLimit)
+    }
+
+    /// The rowid and `reader_rank` (counting the first `phrases` phrases) of every match of `expression`.
+    private func ranked(_ expression: String, phrases: Int) throws(SQLiteError) -> [(rowid: Int64, rank: Int64)] {
+        let ranking = try database.prepare("SELECT rowid, reader_rank(docs, ?2) FROM docs WHERE docs MATCH ?1")
+            .bind(.text(expression), .integer(Int64(phrases)))
         var found: [(rowid: Int64, rank: Int64)] = []
         while try ranking.step() { found.append((ranking.integer(0), ranking.integer(1))) }
-        guard limit > 0, !found.isEmpty else { return (found.count, []) }
+        return found
+    }
+
+    /// How many articles match `query`.
+    private func count(_ query: SearchQuery) throws(SQLiteError) -> Int {
+        let count = try database.prepare("SELECT count(*) FROM docs WHERE docs MATCH ?").bind(.text(query.expression))
+        _ = try count.step()
+        return Int(count.integer(0))
+    }
+
+    /// The best `limit` of `found` (which hold them, and those tied with the limit-th), of `count` matches in all.
+    private func best(of found: [(rowid: Int64, rank: Int64)], count: Int, _ query: SearchQuery, limit: Int, titles: Bool,
+                      tieLimit: Int) throws(SQLiteError) -> (count: Int, hits: [Hit]) {
+        guard !found.isEmpty else { return (count, []) }
         let threshold = found.map(\.rank).sorted(by: >)[min(limit, found.count) - 1]
         let best = found.filter { $0.rank >= threshold }
         guard best.count <= limit + tieLimit else {
-            return (found.count, try sortedBySQLite(query, limit: limit, titles: titles).hits)
+            return (count, try sortedBySQLite(query, limit: limit, titles: titles).hits)
         }
         let article = try database.cached("SELECT id, title FROM articles WHERE rowid = ?")
         var hits: [Hit] = []
@@ -359,7 +389,7 @@ public final class SearchIndex {
         }
         article.reset()
         hits.sort(by: LibrarySearch.ranked)
-        return (found.count, Array(hits.prefix(limit)))
+        return (count, Array(hits.prefix(limit)))
     }
 
     /// The matches best first, as SQLite sorts them, up to `limit` (all when nil), and their count.
@@ -372,9 +402,7 @@ public final class SearchIndex {
         while try statement.step() { hits.append(Self.hit(id: statement.text(0), title: statement.text(1), rank: statement.integer(2))) }
         // All of them: the count is theirs; else one more pass of the query counts.
         guard let limit, hits.count == limit else { return (hits.count, hits) }
-        let count = try database.prepare("SELECT count(*) FROM docs WHERE docs MATCH ?").bind(.text(query.expression))
-        _ = try count.step()
-        return (Int(count.integer(0)), hits)
+        return (try count(query), hits)
     }
 
     /// A hit of the rank `reader_rank` gives: the title match in the high half, the matches in the low.

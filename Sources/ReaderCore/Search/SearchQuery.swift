@@ -61,10 +61,22 @@ public struct SearchQuery: Equatable, Sendable {
     /// The query as an FTS5 MATCH expression: each term a quoted phrase of its tokens (which
     /// hold only letters, digits, marks and CJK, so need no escaping), joined by AND.
     var expression: String {
-        terms.map { term in
-            let phrase = "\"" + term.tokens.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ") + "\""
-            return (term.column.map { $0.name + " : " } ?? "") + phrase + (term.prefix ? " *" : "")
-        }.joined(separator: " AND ")
+        terms.map { Self.phrase($0, in: $0.column) }.joined(separator: " AND ")
+    }
+
+    /// The expression of the matches that hold a term in the title, which rank above every match
+    /// that does not: `expression`, then (after its phrases, one a term) each term that may be
+    /// in the title looked for there. Nil when no term may be (each is looked for in another column).
+    var titledExpression: String? {
+        let titled = terms.filter { $0.column == nil }.map { Self.phrase($0, in: .title) }
+        guard !titled.isEmpty else { return nil }
+        return "(" + expression + ") AND (" + titled.joined(separator: " OR ") + ")"
+    }
+
+    /// A term as an FTS5 phrase, looked for in `column` (all when nil).
+    private static func phrase(_ term: Term, in column: SearchDocument.Column?) -> String {
+        let phrase = "\"" + term.tokens.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ") + "\""
+        return (column.map { $0.name + " : " } ?? "") + phrase + (term.prefix ? " *" : "")
     }
 
     /// The query's words: split at spaces, except inside double quotes.
