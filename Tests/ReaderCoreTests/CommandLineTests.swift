@@ -179,13 +179,15 @@ import Testing
                 (process, out) = (Process(), Pipe())
                 process.executableURL = URL(fileURLWithPath: installed)
                 process.arguments = arguments
-                process.environment = ["HOME": prefix.path, "XDG_CACHE_HOME": prefix.path + "/cache", "XDG_STATE_HOME": prefix.path + "/state", "PATH": "/usr/bin:/bin"]
+                process.environment = ["HOME": prefix.path, "XDG_CACHE_HOME": prefix.path + "/cache",
+                                       "XDG_STATE_HOME": prefix.path + "/state", "PATH": "/usr/bin:/bin"]
                 process.standardOutput = out
                 process.standardError = FileHandle.nullDevice
                 do {
                     try process.run()
                     break
-                } catch let error as NSError where attempt < 50 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
+                } catch let error as NSError
+                            where attempt < 50 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
                     usleep(20_000)
                 }
             }

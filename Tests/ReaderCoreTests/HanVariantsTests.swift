@@ -7,14 +7,17 @@ import Testing
     @Test func theTableIsWhatICUsTransliteratorSays() throws {
         let icu = HanVariants.transliterated()
         #expect(icu.count == HanVariants.range.count)
-        #expect(icu[Int(("圖" as Unicode.Scalar).value - HanVariants.range.lowerBound)] == UInt16(("图" as Unicode.Scalar).value))
+        let place = { (character: Unicode.Scalar) in Int(character.value - HanVariants.range.lowerBound) }
+        #expect(icu[place("圖")] == UInt16(("图" as Unicode.Scalar).value))
         if ProcessInfo.processInfo.environment["RECORD_HAN_VARIANTS"] != nil {
             let file = TestSupport.repositoryRoot.appendingPathComponent("Sources/ReaderCore/Search/HanVariants+Table.swift")
             try HanVariants.source(of: icu).write(to: file, atomically: true, encoding: .utf8)
             Issue.record("wrote \(file.path); build and run again without RECORD_HAN_VARIANTS")
             return
         }
-        let differing = HanVariants.range.filter { icu[Int($0 - HanVariants.range.lowerBound)] != HanVariants.simplified[Int($0 - HanVariants.range.lowerBound)] }
+        let differing = HanVariants.range.filter {
+            icu[Int($0 - HanVariants.range.lowerBound)] != HanVariants.simplified[Int($0 - HanVariants.range.lowerBound)]
+        }
         #expect(differing.isEmpty, "\(differing.count) characters differ, the first U+\(String(differing.first ?? 0, radix: 16))")
     }
 

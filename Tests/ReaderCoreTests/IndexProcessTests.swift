@@ -54,7 +54,8 @@ import Testing
         try "lazy-check = yes\n".write(toFile: config + "/reader/config", atomically: true, encoding: .utf8)
         func run(_ arguments: [String], configured: Bool = false) throws -> CommandLineTests.Run {
             try CommandLineTests.run(arguments + ["--library", setup.library, "--state-dir", setup.state],
-                                     environment: ["XDG_CACHE_HOME": setup.cache, "XDG_CONFIG_HOME": configured ? config : "/nonexistent-config"])
+                                     environment: ["XDG_CACHE_HOME": setup.cache,
+                                                   "XDG_CONFIG_HOME": configured ? config : "/nonexistent-config"])
         }
         try LazyCheckTests.settle(setup.library, at: 1_600_000_000)
         #expect(try run(["search", "body"]).stdout.contains("article-2.txt"))

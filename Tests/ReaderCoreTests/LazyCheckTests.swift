@@ -25,7 +25,9 @@ import Testing
     static func library() throws -> (folder: TemporaryFolder, root: String, library: Library) {
         let folder = try TemporaryFolder()
         var random = SplitMix64(seed: 21)
-        for id in ["a.txt", "sea/b.md", "sea/deep/c.txt", "land/d.txt"] { try folder.write("library/" + id, SearchIndexTests.article(&random)) }
+        for id in ["a.txt", "sea/b.md", "sea/deep/c.txt", "land/d.txt"] {
+            try folder.write("library/" + id, SearchIndexTests.article(&random))
+        }
         let root = folder.path + "/library"
         try settle(root, at: 1_600_000_000)
         return (folder, root, Library(root: root, cache: LibraryCache(root: root, cacheHome: folder.path + "/cache")))

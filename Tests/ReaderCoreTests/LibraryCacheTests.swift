@@ -200,7 +200,8 @@ import Testing
         let path = folder.path + "/table.tsv"
         func load(_ text: String) throws -> (header: String, rows: [CachedArticle], badRow: Int?)? {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            return LibraryCache.readTable(at: path, wanted: LibraryCache.header, pieceBytes: pieceBytes).map { ($0.header, $0.rows, $0.badRow) }
+            return LibraryCache.readTable(at: path, wanted: LibraryCache.header, pieceBytes: pieceBytes)
+                .map { ($0.header, $0.rows, $0.badRow) }
         }
         let lines = rows.map(\.line)
         let whole = try load(LibraryCache.header + "\n" + lines.joined(separator: "\n"))

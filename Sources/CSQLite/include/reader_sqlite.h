@@ -36,10 +36,10 @@ void reader_short_prefixes(const char *text, int length, unsigned char *bits);
 /// Registers the `reader` tokenizer and `reader_rank` with the FTS5 of `db`, and the aggregate
 /// `reader_rowids` with `db`. `reader_rank(t)` is (1 if a match is in the table's first column)
 /// << 32 | the number of matches in the row; `reader_rank(t, N)` counts only the matches of the
-/// query's first N phrases (those after them only choose the rows). `reader_rowids(x)` is a blob of its rows' values as
-/// native 64-bit integers, in the order they come: a whole answer in one step, where a step a
-/// row costs more than FTS5's own work for a word in most articles. Returns SQLITE_OK or an
-/// error code.
+/// query's first N phrases (those after them only choose the rows). `reader_rowids(x)` is a
+/// blob of its rows' values as native 64-bit integers, in the order they come: a whole answer
+/// in one step, where a step a row costs more than FTS5's own work for a word in most
+/// articles. Returns SQLITE_OK or an error code.
 int reader_fts_register(sqlite3 *db);
 
 /// sqlite3_bind_text with SQLITE_TRANSIENT (a macro Swift cannot import).

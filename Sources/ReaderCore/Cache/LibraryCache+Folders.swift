@@ -25,7 +25,8 @@ extension LibraryCache {
     func recordFolders(of scan: LibraryScanner.Scan, table: FileStamp?, rows: [CachedArticle]) {
         guard let table, scan.problems.isEmpty, !scan.unsettled else { return }
         if let old = loadFolders(), old.root == scan.root, old.table == table, old.folders == scan.folders { return }
-        let record = FolderStamps(root: scan.root, table: table, signature: SearchIndex.signature(of: rows), folders: scan.folders)
+        let record = FolderStamps(root: scan.root, table: table, signature: SearchIndex.signature(of: rows),
+                                  folders: scan.folders)
         _ = replace("folders.tsv") { fd in Descriptor.write(record.text, to: fd) == nil }
     }
 

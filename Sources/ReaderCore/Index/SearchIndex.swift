@@ -177,11 +177,14 @@ public final class SearchIndex {
         }
         progress?.begin("indexing", total: changed.count)
         var problems: [(id: String, problem: ArticleLoadError)] = []
-        let batches = stride(from: 0, to: changed.count, by: Self.batchSize).map { $0..<min($0 + Self.batchSize, changed.count) }
+        let batches = stride(from: 0, to: changed.count, by: Self.batchSize).map {
+            $0..<min($0 + Self.batchSize, changed.count)
+        }
         // A batch's rows, made as it is read.
         let batch = { @Sendable (number: Int) in changed[batches[number]].map { rows[$0] } }
         // Each batch is read while the one before it is written.
-        var (current, documents) = batches.isEmpty ? ([], []) : (batch(0), Self.read(batch(0), root: root, progress: progress))
+        var current = batches.isEmpty ? [] : batch(0)
+        var documents = Self.read(current, root: root, progress: progress)
         for number in batches.indices {
             let next = DocumentsBox()
             let reading = DispatchGroup()

@@ -29,7 +29,9 @@ public struct Library: Sendable {
         // The walk and the table's read are independent: done at once.
         let loaded = RowsBox()
         let reading = DispatchGroup()
-        if let cache { DispatchQueue.global().async(group: reading) { (loaded.rows, loaded.stamp) = cache.loadStampedRows() } }
+        if let cache {
+            DispatchQueue.global().async(group: reading) { (loaded.rows, loaded.stamp) = cache.loadStampedRows() }
+        }
         var scan = try LibraryScanner(root: root).scan()
         reading.wait()
         // Both in id order: when every row stands for its file, the rows are the answer as read.

@@ -65,8 +65,9 @@ public struct SearchQuery: Equatable, Sendable {
     }
 
     /// The expression of the matches that hold a term in the title, which rank above every match
-    /// that does not: `expression`, then (after its phrases, one a term) each term that may be
-    /// in the title looked for there. Nil when no term may be (each is looked for in another column).
+    /// that does not: `expression` (a phrase a term), and then each term that may be in the
+    /// title, looked for there, in phrases after those. Nil when no term may be in the title
+    /// (each is looked for in another column).
     var titledExpression: String? {
         let titled = terms.filter { $0.column == nil }.map { Self.phrase($0, in: .title) }
         guard !titled.isEmpty else { return nil }
