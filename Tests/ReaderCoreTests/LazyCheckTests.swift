@@ -63,6 +63,23 @@ import Testing
         #expect(try library.rows(lazy: true).rows == edited, "the full check recorded the folders again")
     }
 
+    /// A table another writer put in place since the record (a new file, another stamp) is not
+    /// the table the walk found the files as: the lazy check is a full one.
+    @Test func aTableWrittenSinceTheRecordIsNotTrusted() throws {
+        let (folder, root, library) = try Self.library()
+        defer { folder.remove() }
+        let cache = try #require(library.cache)
+        let full = try library.rows().rows
+        // A row no file matches: a check of the files reads that file again.
+        var forged = full
+        forged[0].size += 1
+        #expect(cache.save(forged) != nil)
+        #expect(!library.foldersStand(beside: cache.loadStampedRows().stamp))
+        #expect(try library.rows(lazy: true).rows == Library(root: root).rows().rows)
+        #expect(cache.loadRows() == full, "the full check wrote the table again")
+        #expect(library.foldersStand(beside: cache.loadStampedRows().stamp), "and recorded the folders beside it")
+    }
+
     @Test func aLazyListSeesArticlesAddedRemovedRenamedAndSavedOver() throws {
         let (folder, root, library) = try Self.library()
         defer { folder.remove() }

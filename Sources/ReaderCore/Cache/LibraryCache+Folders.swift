@@ -6,17 +6,9 @@ extension LibraryCache {
 
     /// The record the last full check left, when it is sound, of the library whose real path is
     /// `root`, and every folder still stands as it says.
-    public func standingFolders(root: String) -> FolderStamps? {
+    func standingFolders(root: String) -> FolderStamps? {
         guard let record = loadFolders(), record.root == root, record.stand() else { return nil }
         return record
-    }
-
-    /// The table's rows when every folder stands as recorded beside this very table: the library
-    /// as a lazy check takes it, without a look at its files. Nil when it cannot be taken so.
-    func lazyRows(root: String) -> [CachedArticle]? {
-        guard let record = standingFolders(root: root) else { return nil }
-        let (rows, stamp) = loadStampedRows()
-        return stamp == record.table ? rows : nil
     }
 
     /// Records the folders of `scan`, a walk that found every file as the table stamped `table`
@@ -27,7 +19,7 @@ extension LibraryCache {
         if let old = loadFolders(), old.root == scan.root, old.table == table, old.folders == scan.folders { return }
         let record = FolderStamps(root: scan.root, table: table, signature: SearchIndex.signature(of: rows),
                                   folders: scan.folders)
-        _ = replace("folders.tsv") { fd in Descriptor.write(record.text, to: fd) == nil }
+        replace("folders.tsv") { fd in Descriptor.write(record.text, to: fd) == nil }
     }
 
     /// The record on disk, if it is one (a regular file, not through a symlink, that checks).

@@ -61,17 +61,18 @@ public final class LibraryCache: Sendable {
         }
     }
 
-    /// Writes the table of `rows`: a temporary file renamed over the old one. False when it could not.
+    /// Writes the table of `rows`: a temporary file renamed over the old one. The stamp of the
+    /// table written; nil when it could not be.
     @discardableResult
-    public func save(_ rows: [CachedArticle]) -> Bool {
+    public func save(_ rows: [CachedArticle]) -> FileStamp? {
         write(rows, header: Self.header, to: "articles.tsv")
     }
 
     /// Writes `rows` in id order (sorted first unless they are) under `header` to the file
     /// `name` of the cache's folder, 1 MiB at a time: a temporary file renamed over the old one.
-    /// False when it could not.
+    /// The stamp of the file written; nil when it could not be.
     @discardableResult
-    func write(_ rows: [CachedArticle], header: String, to name: String) -> Bool {
+    func write(_ rows: [CachedArticle], header: String, to name: String) -> FileStamp? {
         let sorted = zip(rows, rows.dropFirst()).allSatisfy { $0.id < $1.id } ? rows : rows.sorted { $0.id < $1.id }
         return replace(name) { fd in
             var out = header + "\n", written = true
@@ -88,17 +89,20 @@ public final class LibraryCache: Sendable {
     }
 
     /// Replaces the file `name` of the cache's folder with a temporary file that `body` writes
-    /// (true when it wrote it all), renamed over it. False when it could not.
-    func replace(_ name: String, _ body: (Int32) -> Bool) -> Bool {
+    /// (true when it wrote it all), renamed over it. The stamp of the file in its place (the
+    /// rename moves its ctime); nil when it could not be written.
+    @discardableResult
+    func replace(_ name: String, _ body: (Int32) -> Bool) -> FileStamp? {
         let temporary = directory + "/." + name + ".\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         let written = body(fd)
         guard close(fd) == 0, written, rename(temporary, directory + "/" + name) == 0 else {
             unlink(temporary)
-            return false
+            return nil
         }
-        return true
+        var info = stat()
+        return lstat(directory + "/" + name, &info) == 0 ? FileStamp(info) : nil
     }
 
     /// Runs `body` holding the cache's lock (creating the folder first).

@@ -22,8 +22,9 @@ public struct Library: Sendable {
     /// no file; an edit in place goes unseen.
     public func rows(lazy: Bool = false, progress: WorkProgress? = nil)
         throws(ArticleLoadError) -> (rows: [CachedArticle], problems: [ArticleLoadError]) {
-        if lazy, let cache, let rows = cache.lazyRows(root: try LibraryScanner(root: root).checkRoot().path) {
-            return (rows, [])
+        if lazy, let cache, let record = standingFolders() {
+            let (rows, table) = cache.loadStampedRows()
+            if table == record.table { return (rows, []) }
         }
         progress?.begin("scanning the library", total: 0)
         // The walk and the table's read are independent: done at once.
@@ -62,19 +63,27 @@ public struct Library: Sendable {
         }
     }
 
+    /// The folders the last full check recorded, when each still stands as it was
+    /// (`FolderStamps`): what a lazy check trusts. Nil without a cache, a sound record or the
+    /// library folder itself.
+    func standingFolders() -> FolderStamps? {
+        guard let cache, let realRoot = try? LibraryScanner(root: root).checkRoot().path else { return nil }
+        return cache.standingFolders(root: realRoot)
+    }
+
     /// Whether a lazy check takes the table stamped `table` (as `LibraryCache.loadStampedRows`
     /// read it) as the library: every folder stands as the last full check recorded beside it.
     public func foldersStand(beside table: FileStamp?) -> Bool {
-        guard let cache, let table, let realRoot = try? LibraryScanner(root: root).checkRoot().path else { return false }
-        return cache.standingFolders(root: realRoot)?.table == table
+        guard let table else { return false }
+        return standingFolders()?.table == table
     }
 
     /// Saves `rows`, which `scan` found the files as (under the cache's lock), and records the
     /// scan's folders beside the table unless the reading met `problems` or was cancelled.
     private func saved(_ rows: [CachedArticle], by scan: LibraryScanner.Scan, problems: [ArticleLoadError],
                        in cache: LibraryCache) {
-        guard cache.save(rows), problems.isEmpty, rows.count == scan.matched + scan.files.count else { return }
-        cache.recordFolders(of: scan, table: FileStamp.of(path: EscapedPath.of(cache.tablePath)), rows: rows)
+        guard let table = cache.save(rows), problems.isEmpty, rows.count == scan.matched + scan.files.count else { return }
+        cache.recordFolders(of: scan, table: table, rows: rows)
     }
 
     /// `known`, the table's rows as the caller just read them (`LibraryCache.loadRows`), checked

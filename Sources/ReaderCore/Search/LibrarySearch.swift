@@ -25,11 +25,6 @@ public enum LibrarySearch {
         case rows([CachedArticle])
         /// These rows, all indexed as they are (an update of the index has just finished with them).
         case indexed([CachedArticle])
-
-        var isLibrary: Bool {
-            if case .library = self { return true }
-            return false
-        }
     }
 
     /// Searches with the index. With `update`, new and changed articles are indexed first (as
@@ -46,12 +41,11 @@ public enum LibrarySearch {
                                lazy: Bool = false, progress: WorkProgress? = nil) throws -> Answer {
         let query = try SearchQuery(query, typing: typing)
         let index = try cache.index()
-        var rows: [CachedArticle] = [], problems: [ArticleLoadError] = [], current = false
+        var rows: [CachedArticle] = [], problems: [ArticleLoadError] = [], current = false, trusted = false
         switch scope {
         case .library:
-            if lazy, let folders = cache.standingFolders(root: try LibraryScanner(root: library.root).checkRoot().path),
-               (try? index.holds(signature: folders.signature)) == true {
-                current = true
+            if lazy, let folders = library.standingFolders(), (try? index.holds(signature: folders.signature)) == true {
+                (current, trusted) = (true, true)
             } else {
                 (rows, problems) = try library.rows(progress: progress)
             }
@@ -63,7 +57,7 @@ public enum LibrarySearch {
                               limit: limit, snippets: snippets, update: update, progress: progress)
         } catch let error as SQLiteError where error.isCorruption {
             // Damage found in use: the index is derived data, so start it again, once.
-            if current && scope.isLibrary { (rows, problems) = try library.rows(progress: progress) }
+            if trusted { (rows, problems) = try library.rows(progress: progress) }
             return try answer(query, rows: rows, current: false, problems: problems, index: SearchIndex.replacing(index, after: error),
                               root: library.root, limit: limit, snippets: snippets, update: update, progress: progress)
         }
