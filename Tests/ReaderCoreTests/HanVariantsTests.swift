@@ -11,7 +11,7 @@ import Testing
         #expect(icu[place("圖")] == UInt16(("图" as Unicode.Scalar).value))
         if ProcessInfo.processInfo.environment["RECORD_HAN_VARIANTS"] != nil {
             let file = TestSupport.repositoryRoot.appendingPathComponent("Sources/ReaderCore/Search/HanVariants+Table.swift")
-            try HanVariants.source(of: icu).write(to: file, atomically: true, encoding: .utf8)
+            try Self.source(of: icu).write(to: file, atomically: true, encoding: .utf8)
             Issue.record("wrote \(file.path); build and run again without RECORD_HAN_VARIANTS")
             return
         }
@@ -25,5 +25,27 @@ import Testing
         #expect(TextFolder.fold("圖書館 東京 臺灣") == TextFolder.fold("图书馆 东京 台湾"))
         #expect(HanVariants.simplify(("書" as Unicode.Scalar).value) == ("书" as Unicode.Scalar).value)
         #expect(HanVariants.simplify(("书" as Unicode.Scalar).value) == ("书" as Unicode.Scalar).value)
+    }
+
+    /// The text of `HanVariants+Table.swift` for `table`: each character that changes, then its form.
+    static func source(of table: [UInt16]) -> String {
+        let range = HanVariants.range
+        var lines: [String] = [], line = ""
+        for (offset, form) in table.enumerated() where UInt32(form) != range.lowerBound + UInt32(offset) {
+            line.unicodeScalars.append(Unicode.Scalar(range.lowerBound + UInt32(offset))!)
+            line.unicodeScalars.append(Unicode.Scalar(UInt32(form))!)
+            if line.unicodeScalars.count == 56 { lines.append(line); line = "" }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return """
+            // Written by the tests (RECORD_HAN_VARIANTS=1) from ICU's Traditional-Simplified transliterator.
+            extension HanVariants {
+                /// Each Traditional character that changes, followed by its Simplified form (`simplified`).
+                static let pairs = \"\"\"
+            \(lines.map { "        " + $0 }.joined(separator: "\n"))
+                    \"\"\"
+            }
+
+            """
     }
 }

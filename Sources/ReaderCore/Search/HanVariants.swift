@@ -54,25 +54,4 @@ enum HanVariants {
         }
         return table
     }
-
-    /// The text of `HanVariants+Table.swift` for `table`: each character that changes, then its form.
-    static func source(of table: [UInt16]) -> String {
-        var lines: [String] = [], line = ""
-        for (offset, form) in table.enumerated() where UInt32(form) != range.lowerBound + UInt32(offset) {
-            line.unicodeScalars.append(Unicode.Scalar(range.lowerBound + UInt32(offset))!)
-            line.unicodeScalars.append(Unicode.Scalar(UInt32(form))!)
-            if line.unicodeScalars.count == 56 { lines.append(line); line = "" }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return """
-            // Written by the tests (RECORD_HAN_VARIANTS=1) from ICU's Traditional-Simplified transliterator.
-            extension HanVariants {
-                /// Each Traditional character that changes, followed by its Simplified form (`simplified`).
-                static let pairs = \"\"\"
-            \(lines.map { "        " + $0 }.joined(separator: "\n"))
-                    \"\"\"
-            }
-
-            """
-    }
 }
