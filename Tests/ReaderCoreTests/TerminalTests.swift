@@ -142,6 +142,11 @@ import Testing
         }
     }
 
+    /// The list pane of a screen, a line a row: each line up to the pane's border.
+    static func listPane(_ screen: String) -> [String] {
+        screen.split(separator: "\n").map { String($0.split(separator: "│").first ?? "") }
+    }
+
     /// With standard input redirected from /dev/null or closed, keys come from the terminal
     /// (/dev/tty, as less reads them) and the reader idles without spinning.
     @Test(arguments: ["< /dev/null", "<&-"])
@@ -586,7 +591,7 @@ import Testing
         #expect(mark.status == 0)
         // The row loses its unread mark `N`.
         func tidesRow(_ screen: String) -> String {
-            screen.split(separator: "\n").map { String($0.split(separator: "│").first ?? "") }.first { $0.contains("Tide tables") } ?? ""
+            Self.listPane(screen).first { $0.contains("Tide tables") } ?? ""
         }
         text = try session.waitFor { tidesRow($0).hasPrefix("    Tide tables") }
         #expect(tidesRow(text).hasPrefix("    Tide tables"))
@@ -614,20 +619,18 @@ import Testing
                         files: lazy && !byFlag ? ["reader/config": "lazy-check = yes\n"] : [:])
         }
         // The list pane (the preview beside it reads the file itself).
-        func list(_ screen: String) -> String {
-            screen.split(separator: "\n").map { String($0.split(separator: "│").first ?? "") }.joined(separator: "\n")
-        }
-        var first = try session(lazy: true)
+        func list(_ screen: String) -> String { Self.listPane(screen).joined(separator: "\n") }
+        let first = try session(lazy: true)
         #expect(list(try first.waitFor { $0.contains("Library 1") }).contains("Tide tables"))
         try first.send("q")
         try first.waitForExit()
         first.close()
         try "Tide tables, revised\n\nHigh water at one.\n".write(to: tides, atomically: false, encoding: .utf8)
-        first = try session(lazy: true, byFlag: true)
-        #expect(list(try first.waitFor { $0.contains("Library 1") }).contains("Tide tables"))
+        let lazy = try session(lazy: true, byFlag: true)
+        #expect(list(try lazy.waitFor { $0.contains("Library 1") }).contains("Tide tables"))
         usleep(1_500_000)
-        #expect(try !list(first.screen()).contains("revis"))
-        first.close()
+        #expect(try !list(lazy.screen()).contains("revis"))
+        lazy.close()
         let full = try session(lazy: false)
         defer { full.close() }
         #expect(list(try full.waitFor { list($0).contains("Tide tables, revis") }).contains("Tide tables, revis"))
